@@ -1,0 +1,25 @@
+import { Database as BunSqlite } from 'bun:sqlite';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { schema, type DatabaseAdapter } from '@anywhere/core';
+import { sqliteMigrations } from '@anywhere/core/migrations';
+import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
+import { drizzle } from 'drizzle-orm/bun-sqlite';
+import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
+
+/** bun:sqlite on one file, shared by every request. */
+export function createBunSqliteAdapter(path: string): DatabaseAdapter {
+  mkdirSync(dirname(path), { recursive: true });
+  const client = new BunSqlite(path, { create: true, strict: true });
+  for (const pragma of filePragmas) client.run(`PRAGMA ${pragma}`);
+  const db = drizzle({ client, schema });
+  const database = syncDatabase(db);
+
+  return {
+    name: 'bun-sqlite',
+    connect: () => database,
+    migrate: async () => migrate(db, { migrationsFolder: fileURLToPath(sqliteMigrations) }),
+    close: async () => client.close(),
+  };
+}

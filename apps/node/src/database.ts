@@ -1,0 +1,25 @@
+import BetterSqlite from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { schema, type DatabaseAdapter } from '@anywhere/core';
+import { sqliteMigrations } from '@anywhere/core/migrations';
+import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+
+/** better-sqlite3 on one file, shared by every request. */
+export function createBetterSqliteAdapter(path: string): DatabaseAdapter {
+  mkdirSync(dirname(path), { recursive: true });
+  const client = new BetterSqlite(path);
+  for (const pragma of filePragmas) client.pragma(pragma);
+  const db = drizzle({ client, schema });
+  const database = syncDatabase(db);
+
+  return {
+    name: 'better-sqlite3',
+    connect: () => database,
+    migrate: async () => migrate(db, { migrationsFolder: fileURLToPath(sqliteMigrations) }),
+    close: async () => void client.close(),
+  };
+}

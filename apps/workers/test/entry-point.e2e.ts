@@ -1,0 +1,35 @@
+import { describeEntryPoint } from '@anywhere/contract/entry-point';
+import { freePort, startServer } from '@anywhere/contract/process';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+
+// wrangler's CLI itself, not its bin wrapper, so SIGTERM reaches the process that owns workerd.
+const wrangler = createRequire(import.meta.url).resolve('wrangler');
+const cwd = fileURLToPath(new URL('..', import.meta.url));
+const persistTo = mkdtempSync(join(tmpdir(), 'anywhere-d1-e2e-'));
+const env = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+const run = (...args: string[]) => execFileSync(process.execPath, [wrangler, ...args], { cwd, env: { ...process.env, ...env } });
+
+beforeAll(() => void run('d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo));
+afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
+
+describeEntryPoint({
+  adapter: 'd1',
+  start: async () =>
+    startServer({
+      command: process.execPath,
+      args: [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(await freePort()), '--persist-to', persistTo],
+      cwd,
+      env,
+      ready: (line) => /Ready on (http:\/\/\S+)/.exec(line)?.[1],
+    }),
+  unsupported: {
+    'graceful-shutdown':
+      'wrangler dev owns the process; on Cloudflare, workerd drains requests itself and a Worker has no shutdown step',
+  },
+});

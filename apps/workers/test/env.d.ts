@@ -1,0 +1,10 @@
+import type { D1Migration } from '../src/database.ts';
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      /** Test-only: the migrations folder, read by vitest.config.ts. */
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}

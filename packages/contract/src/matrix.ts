@@ -1,0 +1,18 @@
+import { it } from 'vitest';
+import type { Capability, Named } from './target.ts';
+
+type Body = () => Promise<void> | void;
+
+/** Tests whose names end with the adapter they ran on: `POST /posts rejects an empty title [d1]`. */
+export function matrix({ adapter, unsupported = {} }: Named) {
+  const named = (title: string) => `${title} [${adapter}]`;
+  return {
+    test: (title: string, body: Body) => it(named(title), body),
+    /** A test of a capability the adapter may lack: skipped, with the reason in its name, when it does. */
+    testIf(capability: Capability, title: string, body: Body) {
+      const reason = unsupported[capability];
+      if (reason) it.skip(`${named(title)} (unsupported: ${reason})`, body);
+      else it(named(title), body);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { DatabaseAdapter } from './database.ts';
+import { log } from './log.ts';
+
+/** The slice of `process` this needs, injected so core touches no runtime global. */
+export interface ProcessLike {
+  once(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown;
+  exit(code: number): never;
+}
+
+export interface ShutdownOptions {
+  /** Stops accepting connections and resolves once in-flight requests are answered. */
+  stopServer(): Promise<void>;
+  database: DatabaseAdapter<never>;
+  timeoutMs: number;
+}
+
+/**
+ * On SIGTERM or SIGINT: stop accepting, let in-flight requests finish, close
+ * the database, exit 0. A client that never finishes cannot hold the process
+ * past `timeoutMs`; then it exits 1.
+ */
+export function stopOnSignals(process: ProcessLike, { stopServer, database, timeoutMs }: ShutdownOptions): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    const deadline = setTimeout(() => {
+      log.error('stop timed out', { timeoutMs });
+      process.exit(1);
+    }, timeoutMs);
+    try {
+      await stopServer();
+      await database.close();
+      clearTimeout(deadline);
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error('stop failed', { error: String(error) });
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}

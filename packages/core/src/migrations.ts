@@ -1,0 +1,6 @@
+/**
+ * The folder drizzle-kit writes SQLite migrations to: Bun and Node apply it on
+ * start, wrangler applies it to D1. Kept out of the main entry so a Worker
+ * bundle never evaluates `import.meta.url`.
+ */
+export const sqliteMigrations = new URL('../migrations/sqlite/', import.meta.url);

@@ -1,0 +1,108 @@
+// The one test command: Vitest (Node, Workers/D1, every entry point) and
+// `bun test` (Bun, which Vitest cannot host), then one line per adapter and
+// the total. A test's adapter is the `[name]` its title ends with.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Every adapter must report tests: one that ran none fails the run instead of vanishing. */
+const expectedAdapters = ['bun', 'node', 'd1'];
+
+type Status = 'passed' | 'failed' | 'skipped';
+interface Result {
+  name: string;
+  status: Status;
+}
+
+const root = join(import.meta.dirname, '..');
+const results = join(root, '.test-results');
+rmSync(results, { recursive: true, force: true });
+mkdirSync(results);
+
+const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
+const run = (command: string, args: string[], cwd: string) =>
+  spawnSync(command, args, { cwd, env, stdio: 'inherit' }).status ?? 1;
+
+const bunExit = run('bun', ['test', '--reporter=junit', `--reporter-outfile=${join(results, 'bun.xml')}`], join(root, 'apps/bun'));
+const vitestExit = run('vitest', ['run', '--reporter=verbose', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`], root);
+
+const problems: string[] = [];
+const all = [...readBun(join(results, 'bun.xml')), ...readVitest(join(results, 'vitest.json'))];
+if (bunExit !== 0 && !all.some((r) => r.status === 'failed')) problems.push(`bun test exited with ${bunExit}`);
+if (vitestExit !== 0 && !all.some((r) => r.status === 'failed')) problems.push(`vitest exited with ${vitestExit}`);
+
+const tally = new Map<string, Record<Status, number>>(expectedAdapters.map((name) => [name, { passed: 0, failed: 0, skipped: 0 }]));
+for (const result of all) {
+  const adapter = /\[([\w-]+)\]/.exec(result.name)?.[1];
+  if (!adapter) problems.push(`test without an [adapter] in its name: ${result.name}`);
+  const counts = tally.get(adapter ?? 'untagged') ?? { passed: 0, failed: 0, skipped: 0 };
+  counts[result.status]++;
+  tally.set(adapter ?? 'untagged', counts);
+  if (result.status === 'skipped') console.log(`skipped: ${result.name}`);
+  if (result.status === 'failed') console.log(`FAILED: ${result.name}`);
+}
+for (const name of expectedAdapters) if (tally.get(name)!.passed === 0) problems.push(`${name}: no test passed`);
+for (const problem of problems) console.log(`ERROR: ${problem}`);
+
+const line = ({ passed, failed, skipped }: Record<Status, number>) =>
+  `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+const total = { passed: 0, failed: problems.length, skipped: 0 };
+console.log('');
+for (const [name, counts] of tally) {
+  console.log(`${name}: ${line(counts)}`);
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+}
+console.log(line(total));
+process.exitCode = total.failed === 0 ? 0 : 1;
+
+function readVitest(path: string): Result[] {
+  const report = readJson(path) as {
+    testResults?: { name: string; status: string; message: string; assertionResults: { fullName: string; status: string }[] }[];
+  };
+  return (report.testResults ?? []).flatMap((file) => {
+    // A file that failed to load has no tests to count: it counts as one failure.
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      problems.push(`${file.name} did not run: ${file.message}`);
+    }
+    return file.assertionResults.map((test) => ({ name: test.fullName, status: statusOf(test.status) }));
+  });
+}
+
+function readBun(path: string): Result[] {
+  const xml = readText(path);
+  const cases = xml.matchAll(/<testcase name="([^"]*)"[^>]*?(\/>|>([\s\S]*?)<\/testcase>)/g);
+  return [...cases].map(([, name = '', , inner = '']) => ({
+    name: unescapeXml(name),
+    status: inner.includes('<failure') || inner.includes('<error') ? 'failed' : inner.includes('<skipped') ? 'skipped' : 'passed',
+  }));
+}
+
+function statusOf(status: string): Status {
+  if (status === 'passed' || status === 'failed') return status;
+  return 'skipped'; // skipped, pending, todo
+}
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    problems.push(`no report at ${path}`);
+    return '';
+  }
+}
+
+function readJson(path: string): unknown {
+  const text = readText(path);
+  return text ? JSON.parse(text) : {};
+}
+
+function unescapeXml(text: string): string {
+  return text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&apos;', "'")
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}

@@ -1,0 +1,22 @@
+import type { TestProjectConfiguration } from 'vitest/config';
+
+/**
+ * Every Vitest project, in one list; the root vitest.config.ts reads it.
+ * Bun's contract run is not here: Vitest cannot load bun:sqlite, so
+ * `scripts/test.ts` runs the same suite under `bun test` beside this.
+ */
+export default [
+  // The contract, in-process, on better-sqlite3.
+  'apps/node/vitest.config.ts',
+  // The contract inside workerd, on a real local D1.
+  'apps/workers/vitest.config.ts',
+  // Each app's real entry point as a process, over HTTP.
+  {
+    test: {
+      name: 'entry-points',
+      include: ['apps/*/test/*.e2e.ts'],
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
+    },
+  },
+] satisfies TestProjectConfiguration[];
