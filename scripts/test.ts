@@ -2,7 +2,7 @@
 // `bun test` (Bun, which Vitest cannot host), then one line per adapter and
 // the total. A test's adapter is the `[name]` its title ends with.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Every adapter must report tests: one that ran none fails the run instead of vanishing. */
@@ -47,14 +47,16 @@ for (const problem of problems) console.log(`ERROR: ${problem}`);
 const line = ({ passed, failed, skipped }: Record<Status, number>) =>
   `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 const total = { passed: 0, failed: problems.length, skipped: 0 };
-console.log('');
-for (const [name, counts] of tally) {
-  console.log(`${name}: ${line(counts)}`);
+const summary = [...tally].map(([name, counts]) => {
   total.passed += counts.passed;
   total.failed += counts.failed;
   total.skipped += counts.skipped;
-}
-console.log(line(total));
+  return `${name}: ${line(counts)}`;
+});
+summary.push(line(total));
+// .ci/run prints it again as its own last lines.
+writeFileSync(join(results, 'summary.txt'), `${summary.join('\n')}\n`);
+console.log(`\n${summary.join('\n')}`);
 process.exitCode = total.failed === 0 ? 0 : 1;
 
 function readVitest(path: string): Result[] {

@@ -39,7 +39,7 @@ export async function expectProblem(response: Response, status: number, fieldPat
   expect(problem.detail).toEqual(expect.any(String));
   if (fieldPaths) {
     const errors = problem.errors as { path: string; message: string }[];
-    expect(errors.map((error) => error.path).sort()).toEqual([...fieldPaths].sort());
+    expect(errors.map((error) => error.path).toSorted()).toEqual(fieldPaths.toSorted());
     for (const error of errors) expect(error.message.length).toBeGreaterThan(0);
   }
   return problem;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Whatever the runtime offers: process.env, Bun.env or a Worker's bindings. */
 export type EnvSource = object;
