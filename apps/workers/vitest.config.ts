@@ -1,4 +1,5 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
@@ -9,7 +10,15 @@ export default defineProject({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: './wrangler.jsonc' },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: migrations,
+          // A fresh admin secret per run, as `wrangler secret put` would set it.
+          ADMIN_TOKEN: randomBytes(32).toString('hex'),
+          // Request logs would drown the test output; errors still print.
+          LOG_LEVEL: 'error',
+        },
+      },
     }),
   ],
   test: { name: 'd1', include: ['test/**/*.test.ts'] },

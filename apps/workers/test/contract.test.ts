@@ -1,19 +1,28 @@
-import { describeAdapterContract, describeApiContract } from '@anywhere/contract';
+import { createApp, loadAppConfig } from '@anywhere/core';
+import { describeAdapterContract, describeApiContract, type ContractTarget } from '@anywhere/contract';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll } from 'vitest';
-import { createD1Adapter } from '../src/database.ts';
+import { createD1Adapter, type D1Env } from '../src/database.ts';
 
 // The migrations folder, applied to this run's local D1 before any test.
 const database = createD1Adapter(env.TEST_MIGRATIONS);
 beforeAll(() => database.migrate(env));
 
-// Through the Worker's real default export, inside workerd.
-describeApiContract({ adapter: 'd1', fetch: (request) => exports.default.fetch(request) });
-describeAdapterContract({
+const target: ContractTarget<D1Env> = {
   adapter: 'd1',
+  // Through the Worker's real default export, inside workerd.
+  fetch: (request) => exports.default.fetch(request),
+  adminToken: env.ADMIN_TOKEN!,
+  withSettings: (settings) => {
+    const app = createApp({ database: createD1Adapter(), config: loadAppConfig({ LOG_LEVEL: 'error', ...settings }) });
+    return async (request) => app.fetch(request, env);
+  },
   database,
   env,
   unsupported: {
     'file-pragmas': 'D1 runs SQLite with its own journaling and durability settings, which a Worker cannot change',
   },
-});
+};
+
+describeApiContract(target);
+describeAdapterContract(target);

@@ -13,6 +13,7 @@ const wrangler = createRequire(import.meta.url).resolve('wrangler');
 const cwd = fileURLToPath(new URL('..', import.meta.url));
 const persistTo = mkdtempSync(join(tmpdir(), 'anywhere-d1-e2e-'));
 const env = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+const adminToken = crypto.randomUUID() + crypto.randomUUID();
 const run = (...args: string[]) => execFileSync(process.execPath, [wrangler, ...args], { cwd, env: { ...process.env, ...env } });
 
 beforeAll(() => void run('d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo));
@@ -20,10 +21,12 @@ afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
 
 describeEntryPoint({
   adapter: 'd1',
+  adminToken,
   start: async () =>
     startServer({
       command: process.execPath,
-      args: [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(await freePort()), '--persist-to', persistTo],
+      // ADMIN_TOKEN as a var, as `wrangler secret put` sets it on Cloudflare.
+      args: [wrangler, 'dev', '--ip', '127.0.0.1', '--port', String(await freePort()), '--persist-to', persistTo, '--var', `ADMIN_TOKEN:${adminToken}`],
       cwd,
       env,
       ready: (line) => /Ready on (http:\/\/\S+)/.exec(line)?.[1],

@@ -1,45 +1,144 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createClient } from '@anywhere/core/client';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect } from 'vitest';
-import { newPost } from './api.ts';
+import { operations } from './api/operations.ts';
+import { browserMissing, launchChromium } from './browser.ts';
+import { newPost } from './fixtures.ts';
 import { matrix } from './matrix.ts';
 import { listeningUrl, startServer, type ServerProcess } from './process.ts';
 import type { Named } from './target.ts';
 
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const run = promisify(execFile);
+
+/** The README's curl walkthrough: the bash block after its `<!-- walkthrough` marker. */
+const walkthrough = /<!-- walkthrough[^>]*-->\s*```bash\n([\s\S]*?)```/.exec(readFileSync(join(root, 'README.md'), 'utf8'))?.[1];
+const curlMissing = ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].some((path) => existsSync(path))
+  ? undefined
+  : 'no curl on this machine';
+
 export interface EntryPointTarget extends Named {
-  /** Starts the app's real entry point on a free port; every start in one run sees the same data. */
+  /** Starts the app's real entry point on a free port, with `adminToken`; every start in one run sees the same data. */
   start(): Promise<ServerProcess>;
+  adminToken: string;
 }
 
-/** The app as users run it: a real process, over real HTTP. */
+/** The app as users run it: a real process, over real HTTP, driven by the typed client and a real browser. */
 export function describeEntryPoint(target: EntryPointTarget): void {
-  const { test, testIf } = matrix(target);
+  const { test, testIf, testUnless } = matrix(target);
   const posted = newPost();
   let createdId = 0;
 
   describe('entry point', () => {
-    test('the real entry point starts on a free port and answers a create-then-read over HTTP', async () => {
+    test('the real entry point starts on a free port and answers a create-then-read through the typed client', async () => {
       await using server = await target.start();
-      const created = await fetch(new URL('posts', server.url), {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(posted),
-      });
+      const admin = createClient(server.url, { token: target.adminToken });
+      const created = await admin.authors.$post({ json: { name: 'Entry Point', email: `${crypto.randomUUID()}@example.com` } });
       expect(created.status).toBe(201);
-      const post = (await created.json()) as { id: number };
+      const { token } = await created.json();
+      const author = createClient(server.url, { token });
+      const response = await author.posts.$post({ json: { title: posted.title, body: posted.body, status: 'published' } });
+      expect(response.status).toBe(201);
+      const post = await response.json();
       createdId = post.id;
-      const read = await fetch(new URL(`posts/${post.id}`, server.url));
+      const read = await createClient(server.url).posts[':id'].$get({ param: { id: String(post.id) } });
       expect(read.status).toBe(200);
       expect(await read.json()).toEqual(post);
     });
 
+    test('it logs one JSON line per request: method, path, status, duration and request id', async () => {
+      await using server = await target.start();
+      const requestId = `e2e-${crypto.randomUUID()}`;
+      const response = await fetch(new URL('posts?limit=1', server.url), { headers: { 'X-Request-Id': requestId } });
+      expect(response.status).toBe(200);
+      await sleep(200); // the line is written as the response leaves
+      const line = server
+        .output()
+        .split('\n')
+        .map((text) => text.slice(text.indexOf('{')))
+        .find((text) => text.includes(requestId));
+      // Undefined shows the whole output instead.
+      expect(line ?? server.output()).toContain('"event":"request"');
+      expect(JSON.parse(line!)).toMatchObject({
+        level: 'info',
+        event: 'request',
+        method: 'GET',
+        path: '/posts',
+        status: 200,
+        durationMs: expect.any(Number),
+        requestId,
+      });
+    });
+
+    testUnless(browserMissing, 'GET /docs renders offline in Chromium and lists every operation', async () => {
+      await using server = await target.start();
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        const elsewhere: string[] = [];
+        const errors: string[] = [];
+        page.on('request', (request) => {
+          if (new URL(request.url()).origin !== server.url.origin) elsewhere.push(request.url());
+        });
+        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+        page.on('pageerror', (error) => errors.push(error.message));
+        const response = await page.goto(new URL('docs', server.url).href);
+        expect(response?.status()).toBe(200);
+        expect(await page.title()).toMatch(/API reference/);
+        const headings = await page.locator('section.operation h2').allTextContents();
+        expect(headings.map((text) => text.replaceAll(/\s+/g, ' ').trim().toUpperCase()).toSorted()).toEqual(
+          operations.map((operation) => operation.toUpperCase()).toSorted(),
+        );
+        await expect.poll(() => page.locator('nav li').count()).toBe(operations.length);
+        const results = join(root, '.test-results');
+        mkdirSync(results, { recursive: true });
+        await page.screenshot({ path: join(results, `docs-${target.adapter}.png`), fullPage: false });
+        expect(elsewhere).toEqual([]);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    testUnless(curlMissing, "the README's curl walkthrough works as written", async () => {
+      expect(walkthrough).toBeDefined();
+      await using server = await target.start();
+      const { stdout } = await run('bash', ['-c', `set -euo pipefail\n${walkthrough}`], {
+        env: { ...process.env, API: server.url.origin, ADMIN_TOKEN: target.adminToken },
+      });
+      const statuses = [...stdout.matchAll(/^HTTP\/[\d.]+ (\d{3})/gm)].map((match) => Number(match[1]));
+      // read, PATCH with the ETag, the same ETag again, bad input, no token, revoke, the revoked token
+      expect(statuses).toEqual([200, 200, 412, 422, 401, 204, 401]);
+      expect(stdout).toContain('"title":"Hello again"');
+      expect(stdout).toContain('"tags":["hono","sqlite"]');
+      expect(stdout).toMatch(/"items":\[\{"name":"hono","posts":1\}/);
+    });
+
+    test('pnpm seed fills its database through the API and prints a working token', async () => {
+      await using server = await target.start();
+      const { stdout } = await run(process.execPath, ['scripts/seed.ts', '--url', server.url.href, '--authors', '2', '--posts', '3'], {
+        cwd: root,
+        env: { ...process.env, ADMIN_TOKEN: target.adminToken },
+      });
+      const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { authors: { id: number; token: string }[]; posts: number };
+      expect(result.authors).toHaveLength(2);
+      expect(result.posts).toBe(6);
+      const [first] = result.authors;
+      const mine = await createClient(server.url, { token: first!.token }).posts.$get({ query: { authorId: String(first!.id) } });
+      expect(mine.status).toBe(200);
+      expect((await mine.json()).items).toHaveLength(3);
+    });
+
     testIf('graceful-shutdown', 'on SIGTERM it finishes the in-flight request, closes the database and exits 0', async () => {
       const server = await target.start();
-      const body = JSON.stringify(newPost());
+      const body = JSON.stringify({ name: 'In Flight', email: `${crypto.randomUUID()}@example.com` });
       const socket = connect(Number(server.url.port), server.url.hostname);
       const reply = new Promise<string>((resolve, reject) => {
         let text = '';
@@ -49,14 +148,15 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       });
       // Headers and half the body: the request is in flight when the signal lands.
       socket.write(
-        `POST /posts HTTP/1.1\r\nHost: ${server.url.host}\r\nContent-Type: application/json\r\n` +
-          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`,
+        `POST /authors HTTP/1.1\r\nHost: ${server.url.host}\r\nAuthorization: Bearer ${target.adminToken}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n` +
+          body.slice(0, 10),
       );
       await sleep(300);
       const exitCode = server.stop('SIGTERM');
       await sleep(300);
       expect(server.child.exitCode).toBeNull(); // still draining
-      socket.end(body.slice(10));
+      socket.write(body.slice(10)); // not end(): a half-closed socket aborts the request on Node
       expect(await reply).toMatch(/^HTTP\/1\.1 201 /);
       expect(await exitCode).toBe(0);
       expect(server.output()).toMatch(/"event":"stopped"/);
@@ -66,26 +166,28 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       await using server = await target.start();
       const read = await fetch(new URL(`posts/${createdId}`, server.url));
       expect(read.status).toBe(200);
-      expect(await read.json()).toMatchObject(posted);
+      expect(await read.json()).toMatchObject({ title: posted.title, body: posted.body });
     });
   });
 }
 
 /**
  * A server app's entry point (`src/main.ts` in `appDirectory`) under `command`,
- * on port 0 and an SQLite file that lives for the run.
+ * on port 0, an SQLite file that lives for the run, and a fresh admin token.
  */
 export function describeServerEntryPoint(adapter: string, command: string, appDirectory: URL): void {
   const dataDirectory = mkdtempSync(join(tmpdir(), `anywhere-${adapter}-e2e-`));
+  const adminToken = crypto.randomUUID() + crypto.randomUUID();
   afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
   describeEntryPoint({
     adapter,
+    adminToken,
     start: () =>
       startServer({
         command,
         args: ['src/main.ts'],
         cwd: fileURLToPath(appDirectory),
-        env: { PORT: '0', DATABASE_URL: `file:${join(dataDirectory, 'anywhere.db')}` },
+        env: { PORT: '0', ADMIN_TOKEN: adminToken, DATABASE_URL: `file:${join(dataDirectory, 'anywhere.db')}` },
         ready: listeningUrl,
       }),
   });

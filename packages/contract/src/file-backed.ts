@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { describeAdapterContract } from './adapter.ts';
-import { describeApiContract } from './api.ts';
+import { describeApiContract } from './api/index.ts';
+import type { ContractTarget, Fetch } from './target.ts';
 
 /**
  * The whole contract, in-process, for an adapter over an SQLite file
@@ -14,7 +15,20 @@ import { describeApiContract } from './api.ts';
 export function describeFileBackedContract(adapter: string, open: (path: string) => DatabaseAdapter): void {
   const directory = mkdtempSync(join(tmpdir(), `anywhere-${adapter}-`));
   const database = open(join(directory, 'contract.db'));
-  const app = createApp({ database, config: loadAppConfig({}) });
+  const adminToken = crypto.randomUUID() + crypto.randomUUID();
+  // Request logs would drown the test output; errors still print.
+  const withSettings = (settings: Record<string, string>): Fetch => {
+    const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'error', ...settings }) });
+    return async (request) => app.fetch(request);
+  };
+  const target: ContractTarget<undefined> = {
+    adapter,
+    fetch: withSettings({ ADMIN_TOKEN: adminToken }),
+    adminToken,
+    withSettings,
+    database,
+    env: undefined,
+  };
 
   beforeAll(() => database.migrate(undefined));
   afterAll(async () => {
@@ -22,6 +36,6 @@ export function describeFileBackedContract(adapter: string, open: (path: string)
     rmSync(directory, { recursive: true, force: true });
   });
 
-  describeApiContract({ adapter, fetch: async (request) => app.fetch(request) });
-  describeAdapterContract({ adapter, database, env: undefined });
+  describeApiContract(target);
+  describeAdapterContract(target);
 }

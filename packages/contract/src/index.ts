@@ -1,4 +1,5 @@
 export { describeAdapterContract } from './adapter.ts';
-export { describeApiContract, newPost } from './api.ts';
+export { describeApiContract } from './api/index.ts';
+export { newPost, type PostBody } from './fixtures.ts';
 export { client, expectProblem } from './http.ts';
-export type { AdapterTarget, ApiTarget, Capability } from './target.ts';
+export type { Capability, ContractTarget, Fetch } from './target.ts';

@@ -6,13 +6,16 @@ type Body = () => Promise<void> | void;
 /** Tests whose names end with the adapter they ran on: `POST /posts rejects an empty title [d1]`. */
 export function matrix({ adapter, unsupported = {} }: Named) {
   const named = (title: string) => `${title} [${adapter}]`;
+  /** Skipped, with the reason in its name, when there is a reason; run otherwise. */
+  const testUnless = (reason: string | undefined, title: string, body: Body) => {
+    if (reason) it.skip(`${named(title)} (skipped: ${reason})`, body);
+    else it(named(title), body);
+  };
   return {
     test: (title: string, body: Body) => it(named(title), body),
+    testUnless,
     /** A test of a capability the adapter may lack: skipped, with the reason in its name, when it does. */
-    testIf(capability: Capability, title: string, body: Body) {
-      const reason = unsupported[capability];
-      if (reason) it.skip(`${named(title)} (unsupported: ${reason})`, body);
-      else it(named(title), body);
-    },
+    testIf: (capability: Capability, title: string, body: Body) =>
+      testUnless(unsupported[capability] && `unsupported: ${unsupported[capability]}`, title, body),
   };
 }

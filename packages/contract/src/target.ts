@@ -3,6 +3,8 @@ import type { DatabaseAdapter } from '@anywhere/core';
 /** Behaviour that some adapters cannot have; each gap is declared with its reason. */
 export type Capability = 'file-pragmas' | 'graceful-shutdown';
 
+export type Fetch = (request: Request) => Promise<Response>;
+
 export interface Named {
   /** Shown at the end of every test name, e.g. `[d1]`. */
   adapter: string;
@@ -10,13 +12,14 @@ export interface Named {
   unsupported?: Partial<Record<Capability, string>>;
 }
 
-/** The API as a request-to-response function: in-process, a spawned server or a Worker. */
-export interface ApiTarget extends Named {
-  fetch(request: Request): Promise<Response>;
-}
-
-/** An adapter driven directly, below HTTP. */
-export interface AdapterTarget<Env> extends Named {
+/** One adapter under test: its app over HTTP semantics, and its database below. */
+export interface ContractTarget<Env> extends Named {
+  /** The app as its runtime serves it, configured with `adminToken`. */
+  fetch: Fetch;
+  /** The ADMIN_TOKEN `fetch` was configured with. */
+  adminToken: string;
+  /** An app on the same database, configured from these variables instead (CORS, limits, no admin token). */
+  withSettings(settings: Record<string, string>): Fetch;
   database: DatabaseAdapter<Env>;
   env: Env;
 }

@@ -1,6 +1,11 @@
+import type { AppConfig } from './config.ts';
 import type { Database } from './database.ts';
 
-/** The Hono environment every route sees: the request's database, put there by the app. */
+/** What every route sees, put there by the app's middleware. */
 export interface AppEnv {
-  Variables: { database: Database };
+  Variables: {
+    config: AppConfig;
+    database: Database;
+    requestId: string;
+  };
 }

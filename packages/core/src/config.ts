@@ -3,13 +3,33 @@ import * as z from 'zod';
 /** Whatever the runtime offers: process.env, Bun.env or a Worker's bindings. */
 export type EnvSource = object;
 
-const kibibytes = z.coerce.number().int().positive();
+export const logLevels = ['info', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
 
-const appSchema = z.object({
-  BODY_LIMIT_KB: kibibytes.default(64),
-});
+const unset = (value: unknown) => (value === '' ? undefined : value);
+const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const serverSchema = appSchema.extend({
+const appSchema = z
+  .object({
+    BODY_LIMIT_KB: z.coerce.number().int().positive().default(64),
+    ADMIN_TOKEN: z.preprocess(unset, z.string().min(32, 'must be at least 32 characters').optional()),
+    CORS_ORIGINS: z.preprocess(
+      unset,
+      z
+        .string()
+        .transform((list) => list.split(',').map((origin) => origin.trim()))
+        .pipe(z.array(z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).origin)])))
+        .optional(),
+    ),
+    CORS_CREDENTIALS: flag.default(false),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+  })
+  .refine((env) => !(env.CORS_CREDENTIALS && env.CORS_ORIGINS?.includes('*')), {
+    message: 'CORS_ORIGINS cannot be * when CORS_CREDENTIALS is true: list the origins',
+    path: ['CORS_ORIGINS'],
+  });
+
+const serverSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
@@ -22,6 +42,11 @@ const serverSchema = appSchema.extend({
 /** What the HTTP app needs, on every runtime. */
 export interface AppConfig {
   bodyLimitBytes: number;
+  /** Unset: admin routes answer 503, never open access. */
+  adminToken: string | undefined;
+  /** Unset: no CORS headers at all. */
+  cors: { origins: string[]; credentials: boolean } | undefined;
+  logLevel: LogLevel;
 }
 
 /** What a long-running server process adds (Bun, Node). */
@@ -34,7 +59,12 @@ export interface ServerConfig extends AppConfig {
 
 export function loadAppConfig(env: EnvSource): AppConfig {
   const parsed = parse(appSchema, env);
-  return { bodyLimitBytes: parsed.BODY_LIMIT_KB * 1024 };
+  return {
+    bodyLimitBytes: parsed.BODY_LIMIT_KB * 1024,
+    adminToken: parsed.ADMIN_TOKEN,
+    cors: parsed.CORS_ORIGINS && { origins: parsed.CORS_ORIGINS, credentials: parsed.CORS_CREDENTIALS },
+    logLevel: parsed.LOG_LEVEL,
+  };
 }
 
 export function loadServerConfig(env: EnvSource): ServerConfig {
@@ -48,7 +78,7 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
   };
 }
 
-/** Fails at start with every bad variable named, never later with a half-read config. */
+/** Fails at start with every bad variable named (never its value), not later with a half-read config. */
 function parse<S extends z.ZodType>(schema: S, env: EnvSource): z.output<S> {
   const result = schema.safeParse(env);
   if (result.success) return result.data;

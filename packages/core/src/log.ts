@@ -1,13 +1,21 @@
+import type { LogLevel } from './config.ts';
+
 type Fields = Record<string, unknown>;
 
-/** One JSON object per line (errors on stderr), which every runtime and log shipper reads. */
-function write(level: 'info' | 'error', event: string, fields: Fields) {
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...fields });
-  if (level === 'error') console.error(line);
-  else console.log(line);
+export interface Logger {
+  info(event: string, fields?: Fields): void;
+  error(event: string, fields?: Fields): void;
 }
 
-export const log = {
-  info: (event: string, fields: Fields = {}) => write('info', event, fields),
-  error: (event: string, fields: Fields = {}) => write('error', event, fields),
-};
+const write = (stream: 'log' | 'error', level: string, event: string, fields: Fields = {}) =>
+  console[stream](JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+
+/** One JSON object per line (errors on stderr), which every runtime and log shipper reads. */
+export function createLogger(level: LogLevel = 'info'): Logger {
+  return {
+    info: (event, fields) => level === 'info' && write('log', 'info', event, fields),
+    error: (event, fields) => level !== 'silent' && write('error', 'error', event, fields),
+  };
+}
+
+export const log = createLogger();

@@ -1,34 +1,76 @@
 // The namespace import lets the bundler drop the parts of zod we never call (a third of the Worker's size).
 import * as z from 'zod';
+import { timestamp } from '../http/params.ts';
+import { postStatuses } from '../schema/sqlite.ts';
 
 const notBlank = (value: string) => value.trim().length > 0;
 
-/** What a client may send, all of it: id and timestamps belong to the server. */
-export const postInput = z.strictObject({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Must not be empty.')
-    .max(200, 'Must be at most 200 characters.'),
-  body: z.string().refine(notBlank, 'Must not be empty.'),
-  authorId: z.int('Must be an integer.').positive('Must be a positive integer.'),
-});
-export type PostInput = z.output<typeof postInput>;
+const title = z.string().trim().min(1, 'Must not be empty.').max(200, 'Must be at most 200 characters.');
+const body = z.string().refine(notBlank, 'Must not be empty.');
+const status = z.enum(postStatuses, 'Must be draft or published.');
 
-/** A post id in the URL: digits only, within the integers JavaScript holds exactly. */
-export const postIdParam = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[1-9][0-9]*$/, 'Must be a positive integer.')
-    .transform(Number)
-    .refine(Number.isSafeInteger, 'Is out of range.'),
-});
+export const tag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Must be 1-32 letters, digits or dashes, starting with a letter or digit.');
+
+/** Normalised to lowercase, without duplicates, in alphabetical order. */
+const tags = z
+  .array(tag)
+  .max(10, 'At most 10 tags.')
+  .transform((list) => [...new Set(list)].toSorted());
+
+/** What a client may send, all of it: id, author and timestamps belong to the server. */
+export const newPostSchema = z
+  .strictObject({ title, body, status: status.default('draft'), tags: tags.default([]) })
+  .meta({ id: 'NewPost' });
+
+export const replacementSchema = z.strictObject({ title, body, status, tags }).meta({ id: 'PostReplacement' });
+
+export const patchSchema = z
+  .strictObject({ title: title.optional(), body: body.optional(), status: status.optional(), tags: tags.optional() })
+  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'Send at least one field to change.')
+  .meta({ id: 'PostPatch' });
+
+export type PostFields = z.output<typeof replacementSchema>;
+
+export const postSchema = z
+  .object({
+    id: z.int().positive(),
+    title: z.string(),
+    body: z.string(),
+    status,
+    tags: z.array(z.string()),
+    authorId: z.int().positive(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ id: 'Post' });
+
+export const postPageSchema = z
+  .object({
+    items: z.array(postSchema),
+    nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last.' }),
+  })
+  .meta({ id: 'PostPage' });
+
+const positiveInteger = z
+  .string()
+  .regex(/^[1-9][0-9]*$/, 'Must be a positive integer.')
+  .transform(Number)
+  .refine(Number.isSafeInteger, 'Is out of range.');
 
 export const listQuery = z.strictObject({
-  limit: z.coerce
-    .number('Must be a number.')
-    .int('Must be an integer.')
-    .min(1, 'Must be at least 1.')
-    .max(100, 'Must be at most 100.')
-    .default(20),
+  limit: z
+    .string()
+    .regex(/^[0-9]+$/, 'Must be a whole number.')
+    .transform(Number)
+    .pipe(z.int().min(1, 'Must be at least 1.').max(100, 'Must be at most 100.'))
+    .optional()
+    .meta({ description: '1 to 100; 20 when absent.' }),
+  cursor: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
+  authorId: positiveInteger.optional(),
+  tag: tag.optional(),
+  status: status.optional().meta({ description: "Drafts are only ever the caller's own." }),
 });

@@ -1,0 +1,9 @@
+/** Who sent the request, from its bearer token. */
+export type Caller =
+  | { kind: 'anonymous' }
+  | { kind: 'admin' }
+  | { kind: 'author'; authorId: number; tokenId: number };
+
+export type AuthorCaller = Extract<Caller, { kind: 'author' }>;
+
+export const anonymous: Caller = { kind: 'anonymous' };

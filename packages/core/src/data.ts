@@ -1,0 +1,4 @@
+// The data layer, for tests that drive it below HTTP (the adapter contract).
+export { createAuthor, findAuthor } from './authors/data.ts';
+export { issueToken } from './auth/tokens.ts';
+export { createPost, deletePost, findPost, listPosts, updatePost, type PostRecord } from './posts/data.ts';

@@ -1,0 +1,45 @@
+import type { AuthorCaller, Caller } from '../auth/caller.ts';
+import type { SqliteDb } from '../database.ts';
+import { ifMatchAllows } from '../http/etag.ts';
+import { ApiError } from '../http/problem.ts';
+import { findPost, type PostRecord } from './data.ts';
+
+/** A draft is its author's alone: to anyone else it does not exist. */
+export const visibleTo = (post: PostRecord, caller: Caller) =>
+  post.status === 'published' || (caller.kind === 'author' && caller.authorId === post.authorId);
+
+const notFound = (id: number) => new ApiError(404, `Post ${id} does not exist.`);
+
+export async function readablePost(db: SqliteDb, caller: Caller, id: number): Promise<PostRecord> {
+  const post = await findPost(db, id);
+  if (!post || !visibleTo(post, caller)) throw notFound(id);
+  return post;
+}
+
+const attempts = 3;
+
+/**
+ * Read-check-write for a post the author owns: 404 when they cannot see it,
+ * 403 when it is someone else's, 412 when If-Match names another version.
+ * `write` returns undefined when the post changed between read and write
+ * (its etag guard missed): with If-Match that is a 412, without it the
+ * write starts over from a fresh read.
+ */
+export async function writeOwnPost<T>(
+  { db, author, ifMatch }: { db: SqliteDb; author: AuthorCaller; ifMatch: string | undefined },
+  id: number,
+  write: (post: PostRecord) => Promise<T | undefined>,
+): Promise<T> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const post = await readablePost(db, author, id);
+    if (post.authorId !== author.authorId) throw new ApiError(403, `Post ${id} belongs to another author.`);
+    if (ifMatch !== undefined && !ifMatchAllows(ifMatch, post.etag)) throw preconditionFailed(id);
+    const result = await write(post);
+    if (result !== undefined) return result;
+    if (ifMatch !== undefined) throw preconditionFailed(id);
+  }
+  throw new ApiError(409, `Post ${id} kept changing while this write was tried; send it again.`);
+}
+
+const preconditionFailed = (id: number) =>
+  new ApiError(412, `Post ${id} has changed since the ETag in If-Match: read it again, then retry.`);
