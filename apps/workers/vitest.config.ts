@@ -11,6 +11,8 @@ export default defineProject({
     cloudflareTest({
       wrangler: { configPath: './wrangler.jsonc' },
       miniflare: {
+        // A second local D1 that no migration touches, for failures inside the database.
+        d1Databases: ['UNMIGRATED_DB'],
         bindings: {
           TEST_MIGRATIONS: migrations,
           // A fresh admin secret per run, as `wrangler secret put` would set it.

@@ -8,6 +8,9 @@ import { createD1Adapter, type D1Env } from '../src/database.ts';
 const database = createD1Adapter(env.TEST_MIGRATIONS);
 beforeAll(() => database.migrate(env));
 
+// Its failures are the point; their logs would only be noise.
+const broken = createApp({ database: createD1Adapter(), config: loadAppConfig({ LOG_LEVEL: 'silent' }) });
+
 const target: ContractTarget<D1Env> = {
   adapter: 'd1',
   // Through the Worker's real default export, inside workerd.
@@ -17,6 +20,7 @@ const target: ContractTarget<D1Env> = {
     const app = createApp({ database: createD1Adapter(), config: loadAppConfig({ LOG_LEVEL: 'error', ...settings }) });
     return async (request) => app.fetch(request, env);
   },
+  withoutSchema: async (request) => broken.fetch(request, { ...env, DB: env.UNMIGRATED_DB }),
   database,
   env,
   unsupported: {

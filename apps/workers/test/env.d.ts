@@ -5,6 +5,8 @@ declare global {
     interface Env {
       /** Test-only: the migrations folder, read by vitest.config.ts. */
       TEST_MIGRATIONS: D1Migration[];
+      /** Test-only: a local D1 with no tables. */
+      UNMIGRATED_DB: D1Database;
     }
   }
 }

@@ -15,6 +15,9 @@ import type { ContractTarget, Fetch } from './target.ts';
 export function describeFileBackedContract(adapter: string, open: (path: string) => DatabaseAdapter): void {
   const directory = mkdtempSync(join(tmpdir(), `anywhere-${adapter}-`));
   const database = open(join(directory, 'contract.db'));
+  const empty = open(join(directory, 'unmigrated.db'));
+  // Its failures are the point; their logs would only be noise.
+  const broken = createApp({ database: empty, config: loadAppConfig({ LOG_LEVEL: 'silent' }) });
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
   // Request logs would drown the test output; errors still print.
   const withSettings = (settings: Record<string, string>): Fetch => {
@@ -26,6 +29,7 @@ export function describeFileBackedContract(adapter: string, open: (path: string)
     fetch: withSettings({ ADMIN_TOKEN: adminToken }),
     adminToken,
     withSettings,
+    withoutSchema: async (request) => broken.fetch(request),
     database,
     env: undefined,
   };
@@ -33,6 +37,7 @@ export function describeFileBackedContract(adapter: string, open: (path: string)
   beforeAll(() => database.migrate(undefined));
   afterAll(async () => {
     await database.close();
+    await empty.close();
     rmSync(directory, { recursive: true, force: true });
   });
 

@@ -20,6 +20,8 @@ export interface ContractTarget<Env> extends Named {
   adminToken: string;
   /** An app on the same database, configured from these variables instead (CORS, limits, no admin token). */
   withSettings(settings: Record<string, string>): Fetch;
+  /** An app on a database no migration has touched: every query fails inside the driver. */
+  withoutSchema: Fetch;
   database: DatabaseAdapter<Env>;
   env: Env;
 }

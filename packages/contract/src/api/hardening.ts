@@ -60,6 +60,16 @@ export function describeHardening({ api, make, target, test }: SuiteContext) {
       }
     });
 
+    test('a failure inside the database is a bare 500: no SQL, no stack, no table name', async () => {
+      const broken = client(target.withoutSchema);
+      for (const path of ['/posts', '/posts/1', '/tags', '/authors/1']) {
+        const response = await broken.get(path);
+        const problem = await expectProblem(response.clone(), 500);
+        expect(problem.detail).toBe('Something went wrong on our side.');
+        expect(await response.text()).not.toMatch(/select|posts|authors|post_tags|sqlite|no such table|\bat\s/i);
+      }
+    });
+
     test('CORS is off unless configured', async () => {
       const response = await api.get('/posts', { headers: { Origin: browserOrigin } });
       expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();

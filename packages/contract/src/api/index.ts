@@ -9,6 +9,7 @@ import type { SuiteContext } from './context.ts';
 import { describeHardening } from './hardening.ts';
 import { describeListing } from './listing.ts';
 import { describeOperations } from './operations.ts';
+import { describePostCreation } from './post-creation.ts';
 import { describePosts } from './posts.ts';
 
 /** The HTTP contract every adapter must pass, written once. */
@@ -24,6 +25,7 @@ export function describeApiContract<Env>(target: ContractTarget<Env>): void {
   describeHardening(context);
   describeAuthorsAndTokens(context);
   describeAuthMatrix(context);
+  describePostCreation(context);
   describePosts(context);
   describeConditionalRequests(context);
   describeListing(context);

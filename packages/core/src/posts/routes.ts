@@ -114,7 +114,7 @@ const remove = createRoute({
 
 export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
   .openapi(list, async (c) => {
-    const { limit = 20, cursor, authorId, tag, status } = c.req.valid('query');
+    const { limit, cursor, authorId, tag, status } = c.req.valid('query');
     const caller = c.var.caller;
     const { items, more } = await listPosts(c.var.database.db, {
       viewerId: caller.kind === 'author' ? caller.authorId : undefined,

@@ -1,6 +1,6 @@
 // The namespace import lets the bundler drop the parts of zod we never call (a third of the Worker's size).
 import * as z from 'zod';
-import { timestamp } from '../http/params.ts';
+import { limitParam, positiveInteger, timestamp } from '../http/params.ts';
 import { postStatuses } from '../schema/sqlite.ts';
 
 const notBlank = (value: string) => value.trim().length > 0;
@@ -55,20 +55,8 @@ export const postPageSchema = z
   })
   .meta({ id: 'PostPage' });
 
-const positiveInteger = z
-  .string()
-  .regex(/^[1-9][0-9]*$/, 'Must be a positive integer.')
-  .transform(Number)
-  .refine(Number.isSafeInteger, 'Is out of range.');
-
 export const listQuery = z.strictObject({
-  limit: z
-    .string()
-    .regex(/^[0-9]+$/, 'Must be a whole number.')
-    .transform(Number)
-    .pipe(z.int().min(1, 'Must be at least 1.').max(100, 'Must be at most 100.'))
-    .optional()
-    .meta({ description: '1 to 100; 20 when absent.' }),
+  limit: limitParam(100, 20),
   cursor: z.string().max(200).optional().meta({ description: 'The `nextCursor` of the previous page.' }),
   authorId: positiveInteger.optional(),
   tag: tag.optional(),
