@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { operations } from './api/operations.ts';
 import { browserMissing, launchChromium } from './browser.ts';
 import { newPost } from './fixtures.ts';
@@ -37,8 +37,14 @@ export function describeEntryPoint(target: EntryPointTarget): void {
   let createdId = 0;
 
   describe('entry point', () => {
+    // One running server for the tests that do not stop or restart it (starting wrangler dev takes seconds).
+    let server: ServerProcess;
+    beforeAll(async () => {
+      server = await target.start();
+    });
+    afterAll(() => server?.[Symbol.asyncDispose]());
+
     test('the real entry point starts on a free port and answers a create-then-read through the typed client', async () => {
-      await using server = await target.start();
       const admin = createClient(server.url, { token: target.adminToken });
       const created = await admin.authors.$post({ json: { name: 'Entry Point', email: `${crypto.randomUUID()}@example.com` } });
       expect(created.status).toBe(201);
@@ -54,7 +60,6 @@ export function describeEntryPoint(target: EntryPointTarget): void {
     });
 
     test('it logs one JSON line per request: method, path, status, duration and request id', async () => {
-      await using server = await target.start();
       const requestId = `e2e-${crypto.randomUUID()}`;
       const response = await fetch(new URL('posts?limit=1', server.url), { headers: { 'X-Request-Id': requestId } });
       expect(response.status).toBe(200);
@@ -78,7 +83,6 @@ export function describeEntryPoint(target: EntryPointTarget): void {
     });
 
     testUnless(browserMissing, 'GET /docs renders offline in Chromium and lists every operation', async () => {
-      await using server = await target.start();
       const browser = await launchChromium();
       try {
         const page = await browser.newPage();
@@ -109,7 +113,6 @@ export function describeEntryPoint(target: EntryPointTarget): void {
 
     testUnless(curlMissing, "the README's curl walkthrough works as written", async () => {
       expect(walkthrough).toBeDefined();
-      await using server = await target.start();
       const { stdout } = await run('bash', ['-c', `set -euo pipefail\n${walkthrough}`], {
         env: { ...process.env, API: server.url.origin, ADMIN_TOKEN: target.adminToken },
       });
@@ -122,7 +125,6 @@ export function describeEntryPoint(target: EntryPointTarget): void {
     });
 
     test('pnpm seed fills its database through the API and prints a working token', async () => {
-      await using server = await target.start();
       const { stdout } = await run(process.execPath, ['scripts/seed.ts', '--url', server.url.href, '--authors', '2', '--posts', '3'], {
         cwd: root,
         env: { ...process.env, ADMIN_TOKEN: target.adminToken },
@@ -137,9 +139,10 @@ export function describeEntryPoint(target: EntryPointTarget): void {
     });
 
     testIf('graceful-shutdown', 'on SIGTERM it finishes the in-flight request, closes the database and exits 0', async () => {
-      const server = await target.start();
+      await server[Symbol.asyncDispose](); // one process on the data at a time
+      const stopping = await target.start();
       const body = JSON.stringify({ name: 'In Flight', email: `${crypto.randomUUID()}@example.com` });
-      const socket = connect(Number(server.url.port), server.url.hostname);
+      const socket = connect(Number(stopping.url.port), stopping.url.hostname);
       const reply = new Promise<string>((resolve, reject) => {
         let text = '';
         socket.on('data', (chunk) => (text += chunk));
@@ -148,23 +151,24 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       });
       // Headers and half the body: the request is in flight when the signal lands.
       socket.write(
-        `POST /authors HTTP/1.1\r\nHost: ${server.url.host}\r\nAuthorization: Bearer ${target.adminToken}\r\n` +
+        `POST /authors HTTP/1.1\r\nHost: ${stopping.url.host}\r\nAuthorization: Bearer ${target.adminToken}\r\n` +
           `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n` +
           body.slice(0, 10),
       );
       await sleep(300);
-      const exitCode = server.stop('SIGTERM');
+      const exitCode = stopping.stop('SIGTERM');
       await sleep(300);
-      expect(server.child.exitCode).toBeNull(); // still draining
+      expect(stopping.child.exitCode).toBeNull(); // still draining
       socket.write(body.slice(10)); // not end(): a half-closed socket aborts the request on Node
       expect(await reply).toMatch(/^HTTP\/1\.1 201 /);
       expect(await exitCode).toBe(0);
-      expect(server.output()).toMatch(/"event":"stopped"/);
+      expect(stopping.output()).toMatch(/"event":"stopped"/);
     });
 
     test('after a restart on the same data, what was written is still there', async () => {
-      await using server = await target.start();
-      const read = await fetch(new URL(`posts/${createdId}`, server.url));
+      await server[Symbol.asyncDispose]();
+      await using restarted = await target.start();
+      const read = await fetch(new URL(`posts/${createdId}`, restarted.url));
       expect(read.status).toBe(200);
       expect(await read.json()).toMatchObject({ title: posted.title, body: posted.body });
     });
