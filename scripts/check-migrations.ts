@@ -7,7 +7,10 @@ import { join, relative } from 'node:path';
 
 const core = join(import.meta.dirname, '../packages/core');
 const drizzleKit = join(core, 'node_modules/drizzle-kit/bin.cjs'); // not in the package's exports
-const dialects = [{ dialect: 'sqlite', schema: 'src/schema/sqlite.ts', out: 'migrations/sqlite' }];
+const dialects = [
+  { dialect: 'sqlite', schema: 'src/schema/sqlite.ts', out: 'migrations/sqlite' },
+  { dialect: 'postgresql', schema: 'src/schema/pg.ts', out: 'migrations/pg' },
+];
 
 const files = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).toSorted();
 let failed = false;

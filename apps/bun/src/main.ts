@@ -1,13 +1,13 @@
-import { createApp, loadServerConfig, log, stopOnSignals } from '@anywhere/core';
-import { createBunSqliteAdapter } from './database.ts';
+import { createApp, describeTarget, loadServerConfig, log, stopOnSignals } from '@anywhere/core';
+import { openDatabase } from './database.ts';
 
 const config = loadServerConfig(process.env);
-const database = createBunSqliteAdapter(config.databasePath);
+const database = openDatabase(config.database);
 await database.migrate(undefined);
 
 const app = createApp({ database, config });
 const server = Bun.serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-log.info('listening', { url: server.url.href, adapter: database.name, database: config.databasePath });
+log.info('listening', { url: server.url.href, adapter: database.name, database: describeTarget(config.database) });
 
 stopOnSignals(process, {
   stopServer: () => server.stop(),

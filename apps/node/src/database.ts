@@ -2,18 +2,23 @@ import BetterSqlite from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { schema, type DatabaseAdapter } from '@anywhere/core';
+import { type DatabaseAdapter, type DatabaseTarget } from '@anywhere/core';
 import { sqliteMigrations } from '@anywhere/core/migrations';
 import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
+import { openPostgres } from '@anywhere/postgres';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+
+/** The database DATABASE_URL names: an SQLite file through better-sqlite3, or Postgres. */
+export const openDatabase = (target: DatabaseTarget): DatabaseAdapter =>
+  target.kind === 'sqlite' ? createBetterSqliteAdapter(target.path) : openPostgres(target);
 
 /** better-sqlite3 on one file, shared by every request. */
 export function createBetterSqliteAdapter(path: string): DatabaseAdapter {
   mkdirSync(dirname(path), { recursive: true });
   const client = new BetterSqlite(path);
   for (const pragma of filePragmas) client.pragma(pragma);
-  const db = drizzle({ client, schema });
+  const db = drizzle({ client });
   const database = syncDatabase(db);
 
   return {

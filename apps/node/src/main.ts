@@ -1,15 +1,15 @@
 import { serve } from '@hono/node-server';
-import { createApp, loadServerConfig, log, stopOnSignals } from '@anywhere/core';
-import { createBetterSqliteAdapter } from './database.ts';
+import { createApp, describeTarget, loadServerConfig, log, stopOnSignals } from '@anywhere/core';
+import { openDatabase } from './database.ts';
 
 const config = loadServerConfig(process.env);
-const database = createBetterSqliteAdapter(config.databasePath);
+const database = openDatabase(config.database);
 await database.migrate(undefined);
 
 const app = createApp({ database, config });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ address, port }) => {
   const host = address.includes(':') ? `[${address}]` : address;
-  log.info('listening', { url: `http://${host}:${port}/`, adapter: database.name, database: config.databasePath });
+  log.info('listening', { url: `http://${host}:${port}/`, adapter: database.name, database: describeTarget(config.database) });
 });
 
 stopOnSignals(process, {

@@ -23,9 +23,9 @@ export function createD1Adapter(migrations: readonly D1Migration[] = []): Databa
   const connect = ({ DB }: D1Env): Database => {
     let database = handles.get(DB);
     if (!database) {
-      const db = drizzle(DB, { schema });
+      const db = drizzle(DB);
       // D1 runs a batch as one transaction: all statements or none.
-      database = { db, atomically: (statements) => db.batch(statements) };
+      database = { dialect: 'sqlite', db, schema, atomically: (build) => db.batch(build(db)) };
       handles.set(DB, database);
     }
     return database;

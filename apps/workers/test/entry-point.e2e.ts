@@ -21,6 +21,7 @@ afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
 
 describeEntryPoint({
   adapter: 'd1',
+  runtime: 'wrangler dev',
   adminToken,
   start: async () =>
     startServer({

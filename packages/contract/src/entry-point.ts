@@ -25,9 +25,15 @@ const curlMissing = ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].some((
   : 'no curl on this machine';
 
 export interface EntryPointTarget extends Named {
+  /** What runs the entry point: bun, node, wrangler dev. */
+  runtime: string;
   /** Starts the app's real entry point on a free port, with `adminToken`; every start in one run sees the same data. */
   start(): Promise<ServerProcess>;
   adminToken: string;
+  /** Why this cannot run here (no server to connect to); every test is then skipped with it. */
+  unavailable?: string | undefined;
+  /** Whether to check /docs in a browser: once per runtime is enough, the page does not depend on the database. */
+  browser?: boolean;
 }
 
 /** The app as users run it: a real process, over real HTTP, driven by the typed client and a real browser. */
@@ -36,7 +42,12 @@ export function describeEntryPoint(target: EntryPointTarget): void {
   const posted = newPost();
   let createdId = 0;
 
-  describe('entry point', () => {
+  if (target.unavailable) {
+    testUnless(target.unavailable, `entry point (${target.runtime})`, () => {});
+    return;
+  }
+
+  describe(`entry point (${target.runtime})`, () => {
     // One running server for the tests that do not stop or restart it (starting wrangler dev takes seconds).
     let server: ServerProcess;
     beforeAll(async () => {
@@ -82,7 +93,7 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       });
     });
 
-    testUnless(browserMissing, 'GET /docs renders offline in Chromium and lists every operation', async () => {
+    if (target.browser !== false) testUnless(browserMissing, 'GET /docs renders offline in Chromium and lists every operation', async () => {
       const browser = await launchChromium();
       try {
         const page = await browser.newPage();
@@ -175,23 +186,40 @@ export function describeEntryPoint(target: EntryPointTarget): void {
   });
 }
 
-/**
- * A server app's entry point (`src/main.ts` in `appDirectory`) under `command`,
- * on port 0, an SQLite file that lives for the run, and a fresh admin token.
- */
-export function describeServerEntryPoint(adapter: string, command: string, appDirectory: URL): void {
-  const dataDirectory = mkdtempSync(join(tmpdir(), `anywhere-${adapter}-e2e-`));
+export interface ServerEntryPoint {
+  adapter: string;
+  /** The runtime's own binary (not a node_modules/.bin shim, so signals reach the server). */
+  runtime: { name: string; command: string };
+  /** The app's folder, holding src/main.ts. */
+  app: URL;
+  /** The DATABASE_URL for the run, made before the first start and dropped after; an SQLite file when absent. */
+  database?: (directory: string) => Promise<{ url: string; drop?(): Promise<void> }>;
+  unavailable?: string | undefined;
+}
+
+/** A server app's real entry point, on port 0, a database that lives for the run, and a fresh admin token. */
+export function describeServerEntryPoint({ adapter, runtime, app, database, unavailable }: ServerEntryPoint): void {
+  // The runtime's own SQLite adapter checks /docs in the browser; its Postgres runs need not repeat it.
+  const directory = mkdtempSync(join(tmpdir(), `anywhere-${runtime.name}-${adapter}-e2e-`));
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
-  afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
+  const open = database ?? (async (folder: string) => ({ url: `file:${join(folder, 'anywhere.db')}` }));
+  let opened: Promise<{ url: string; drop?(): Promise<void> }> | undefined;
+  afterAll(async () => {
+    await (await opened)?.drop?.();
+    rmSync(directory, { recursive: true, force: true });
+  });
   describeEntryPoint({
     adapter,
+    runtime: runtime.name,
     adminToken,
-    start: () =>
+    unavailable,
+    browser: database === undefined,
+    start: async () =>
       startServer({
-        command,
+        command: runtime.command,
         args: ['src/main.ts'],
-        cwd: fileURLToPath(appDirectory),
-        env: { PORT: '0', ADMIN_TOKEN: adminToken, DATABASE_URL: `file:${join(dataDirectory, 'anywhere.db')}` },
+        cwd: fileURLToPath(app),
+        env: { PORT: '0', ADMIN_TOKEN: adminToken, DATABASE_URL: (await (opened ??= open(directory))).url },
         ready: listeningUrl,
       }),
   });

@@ -29,13 +29,25 @@ const appSchema = z
     path: ['CORS_ORIGINS'],
   });
 
+/** Which database a server opens: the one variable that switches between SQLite and Postgres. */
+export type DatabaseTarget =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'postgres'; url: string; poolMax: number };
+
+const databaseUrl = z
+  .string()
+  .regex(
+    /^(file:.+|pglite:.+|postgres(ql)?:\/\/.+)$/,
+    'must be file:<path> (SQLite), pglite:<directory> (PGlite) or postgres://… (a PostgreSQL server)',
+  )
+  .default('file:./data/anywhere.db');
+
 const serverSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^file:.+/, 'must be a file: URL, e.g. file:./data/anywhere.db')
-    .default('file:./data/anywhere.db'),
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
 });
 
@@ -53,7 +65,7 @@ export interface AppConfig {
 export interface ServerConfig extends AppConfig {
   port: number;
   host: string;
-  databasePath: string;
+  database: DatabaseTarget;
   shutdownTimeoutMs: number;
 }
 
@@ -73,9 +85,24 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
     ...loadAppConfig(env),
     port: parsed.PORT,
     host: parsed.HOST,
-    databasePath: parsed.DATABASE_URL.slice('file:'.length),
+    database: databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX),
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
   };
+}
+
+export function databaseTarget(url: string, poolMax = 10): DatabaseTarget {
+  if (url.startsWith('file:')) return { kind: 'sqlite', path: url.slice('file:'.length) };
+  if (url.startsWith('pglite:')) return { kind: 'pglite', dataDir: url.slice('pglite:'.length) };
+  return { kind: 'postgres', url, poolMax };
+}
+
+/** Where a target's data lives, for logs: never a password. */
+export function describeTarget(target: DatabaseTarget): string {
+  if (target.kind === 'sqlite') return `sqlite:${target.path}`;
+  if (target.kind === 'pglite') return `pglite:${target.dataDir}`;
+  const url = new URL(target.url);
+  url.password = '';
+  return url.href;
 }
 
 /** Fails at start with every bad variable named (never its value), not later with a half-read config. */

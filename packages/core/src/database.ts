@@ -1,9 +1,16 @@
 import type { BatchItem, BatchResponse } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
-import type * as schema from './schema/sqlite.ts';
+import type * as sqliteSchema from './schema/sqlite.ts';
 
-/** Drizzle over any SQLite driver; a sync driver's queries are awaitable too. */
-export type SqliteDb = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
+/**
+ * The tables as the SQLite schema types them. A Postgres database passes its
+ * own tables (./schema/pg.ts), which infer the same rows (./schema/parity.ts):
+ * the queries in core are written once, in Drizzle's shared builder API.
+ */
+export type Schema = typeof sqliteSchema;
+
+/** Drizzle over any driver, typed in the SQLite dialect; a sync driver's queries are awaitable too. */
+export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown>;
 
 /** A Drizzle query built but not yet run: an insert, update, delete or select. */
 export type AtomicStatement = BatchItem<'sqlite'>;
@@ -11,21 +18,23 @@ export type AtomicStatements = readonly [AtomicStatement, ...AtomicStatement[]];
 
 /** What a request gets from its adapter. */
 export interface Database {
-  readonly db: SqliteDb;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly db: Db;
+  readonly schema: Schema;
   /**
-   * Runs every statement or none, in order, and returns each one's result.
-   * D1 has no interactive transactions (BEGIN is rejected) and a sync driver
-   * cannot await inside one, so an all-or-nothing write is a list of statements
-   * built up front, never a callback.
+   * Runs every statement `build` returns, in order, or none, and returns each
+   * one's result. D1 has no interactive transactions (BEGIN is rejected) and a
+   * sync driver cannot await inside one, so the statements are built up front;
+   * `build` gets the handle to build them on (a Postgres transaction's own).
    */
-  atomically<T extends AtomicStatements>(statements: T): Promise<BatchResponse<T>>;
+  atomically<T extends AtomicStatements>(build: (db: Db) => T): Promise<BatchResponse<T>>;
 }
 
 /** What differs between drivers, and nothing more. */
 export interface DatabaseAdapter<Env = unknown> {
-  /** 'bun-sqlite', 'better-sqlite3', 'd1', …: shows in logs. */
+  /** 'bun-sqlite', 'better-sqlite3', 'd1', 'pglite', 'postgres': shows in logs. */
   readonly name: string;
-  /** The database for one request: a D1 binding lives in `env`; file-backed drivers share one handle. */
+  /** The database for one request: a D1 binding lives in `env`; the others share one handle or pool. */
   connect(env: Env): Database;
   /** Brings the schema to the newest migration; safe to repeat. */
   migrate(env: Env): Promise<void>;

@@ -1,9 +1,21 @@
 export { createApp, type App, type AppOptions } from './app.ts';
 export type { AppEnv } from './app-env.ts';
 export type { Caller } from './auth/caller.ts';
-export { loadAppConfig, loadServerConfig, type AppConfig, type EnvSource, type LogLevel, type ServerConfig } from './config.ts';
-export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, SqliteDb } from './database.ts';
+export {
+  databaseTarget,
+  describeTarget,
+  loadAppConfig,
+  loadServerConfig,
+  type AppConfig,
+  type DatabaseTarget,
+  type EnvSource,
+  type LogLevel,
+  type ServerConfig,
+} from './config.ts';
+export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, Schema } from './database.ts';
 export type { FieldError, Problem } from './http/problem.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { createLogger, log, type Logger } from './log.ts';
 export * as schema from './schema/sqlite.ts';
+export * as pgSchema from './schema/pg.ts';
+export { isUniqueViolation } from './database-errors.ts';

@@ -1,5 +1,6 @@
-import type { AtomicStatements, Database, SqliteDb } from './database.ts';
 import type { BatchResponse } from 'drizzle-orm/batch';
+import type { AtomicStatements, Database, Db } from './database.ts';
+import * as schema from './schema/sqlite.ts';
 
 /**
  * What every file-backed adapter sets, in this order: wait up to 5 s for a
@@ -24,11 +25,13 @@ interface SyncRunnable {
  * statements run inside one native transaction without yielding to the event
  * loop, so no other request's statement can slip in between them.
  */
-export function syncDatabase(db: SqliteDb): Database {
+export function syncDatabase(db: Db): Database {
   return {
+    dialect: 'sqlite',
     db,
-    async atomically<T extends AtomicStatements>(statements: T) {
-      const run = () => statements.map((statement) => (statement as unknown as SyncRunnable).prepare().execute().sync());
+    schema,
+    async atomically<T extends AtomicStatements>(build: (db: Db) => T) {
+      const run = () => build(db).map((statement) => (statement as unknown as SyncRunnable).prepare().execute().sync());
       // IMMEDIATE takes the write lock up front (waiting up to busy_timeout),
       // where DEFERRED could fail mid-way when another connection wrote first.
       return db.transaction(run, { behavior: 'immediate' }) as BatchResponse<T>;

@@ -35,13 +35,12 @@ CREATE UNIQUE INDEX `posts_etag_unique` ON `posts` (`etag`);--> statement-breakp
 CREATE INDEX `posts_created_at_id_idx` ON `posts` (`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `posts_author_created_at_id_idx` ON `posts` (`author_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE TABLE `tokens` (
-	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`selector` text PRIMARY KEY NOT NULL,
 	`author_id` integer NOT NULL,
-	`selector` text NOT NULL,
 	`verifier_hash` text NOT NULL,
 	`created_at` integer NOT NULL,
 	`revoked_at` integer,
 	FOREIGN KEY (`author_id`) REFERENCES `authors`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `tokens_selector_unique` ON `tokens` (`selector`);
+CREATE INDEX `tokens_author_id_idx` ON `tokens` (`author_id`);

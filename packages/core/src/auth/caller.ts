@@ -2,7 +2,7 @@
 export type Caller =
   | { kind: 'anonymous' }
   | { kind: 'admin' }
-  | { kind: 'author'; authorId: number; tokenId: number };
+  | { kind: 'author'; authorId: number; tokenSelector: string };
 
 export type AuthorCaller = Extract<Caller, { kind: 'author' }>;
 

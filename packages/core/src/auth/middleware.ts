@@ -3,7 +3,6 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
-import { tokens } from '../schema/sqlite.ts';
 import { anonymous, type AuthorCaller, type Caller } from './caller.ts';
 import { parseToken } from './tokens.ts';
 
@@ -38,12 +37,14 @@ async function callerOf(c: { req: { header(name: string): string | undefined }; 
   }
   const parts = parseToken(token);
   if (parts) {
-    const [row] = await c.var.database.db
-      .select({ id: tokens.id, authorId: tokens.authorId, verifierHash: tokens.verifierHash })
+    const { db, schema } = c.var.database;
+    const { tokens } = schema;
+    const [row] = await db
+      .select({ authorId: tokens.authorId, verifierHash: tokens.verifierHash })
       .from(tokens)
       .where(and(eq(tokens.selector, parts.selector), isNull(tokens.revokedAt)));
     if (row && constantTimeEqual(await sha256Hex(parts.verifier), row.verifierHash)) {
-      return { kind: 'author', authorId: row.authorId, tokenId: row.id };
+      return { kind: 'author', authorId: row.authorId, tokenSelector: parts.selector };
     }
   }
   throw unauthorized('The token is not valid, or has been revoked.', true);

@@ -1,31 +1,30 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Database, SqliteDb } from '../database.ts';
 import type { IssuedToken } from '../auth/tokens.ts';
-import { authors, tokens } from '../schema/sqlite.ts';
+import type { Database, Schema } from '../database.ts';
 
-export type AuthorRow = typeof authors.$inferSelect;
+export type AuthorRow = Schema['authors']['$inferSelect'];
 
-export const findAuthor = async (db: SqliteDb, id: number): Promise<AuthorRow | undefined> =>
+export const findAuthor = async ({ db, schema: { authors } }: Database, id: number): Promise<AuthorRow | undefined> =>
   (await db.select().from(authors).where(eq(authors.id, id)))[0];
 
 /** The author and their first token, together or not at all. */
 export async function createAuthor(
-  { db, atomically }: Database,
+  { atomically, schema: { authors, tokens } }: Database,
   input: { name: string; email: string },
   token: IssuedToken,
 ): Promise<AuthorRow> {
   const now = new Date();
-  const [[author]] = await atomically([
+  const [[author]] = await atomically((db) => [
     db.insert(authors).values({ ...input, createdAt: now }).returning(),
     // The token's statement finds the new author by its unique email.
     db.insert(tokens).select(
       db
         .select({
-          id: sql<number>`null`.as('id'),
+          // Each value encoded as its column stores it (a timestamp is an integer in SQLite).
+          selector: sql<string>`${sql.param(token.selector, tokens.selector)}`.as('selector'),
           authorId: authors.id,
-          selector: sql<string>`${token.selector}`.as('selector'),
-          verifierHash: sql<string>`${token.verifierHash}`.as('verifier_hash'),
-          createdAt: sql<number>`${now.getTime()}`.as('created_at'),
+          verifierHash: sql<string>`${sql.param(token.verifierHash, tokens.verifierHash)}`.as('verifier_hash'),
+          createdAt: sql<Date>`${sql.param(now, tokens.createdAt)}`.as('created_at'),
           revokedAt: sql<null>`null`.as('revoked_at'),
         })
         .from(authors)

@@ -52,7 +52,7 @@ export const authorsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
   })
   .openapi(read, async (c) => {
     const { id } = c.req.valid('param');
-    const author = await findAuthor(c.var.database.db, id);
+    const author = await findAuthor(c.var.database, id);
     if (!author) throw new ApiError(404, `Author ${id} does not exist.`);
     return c.json(toJson(author), 200);
   });

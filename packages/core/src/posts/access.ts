@@ -1,5 +1,5 @@
 import type { AuthorCaller, Caller } from '../auth/caller.ts';
-import type { SqliteDb } from '../database.ts';
+import type { Database } from '../database.ts';
 import { ifMatchAllows } from '../http/etag.ts';
 import { ApiError } from '../http/problem.ts';
 import { findPost, type PostRecord } from './data.ts';
@@ -10,8 +10,8 @@ export const visibleTo = (post: PostRecord, caller: Caller) =>
 
 const notFound = (id: number) => new ApiError(404, `Post ${id} does not exist.`);
 
-export async function readablePost(db: SqliteDb, caller: Caller, id: number): Promise<PostRecord> {
-  const post = await findPost(db, id);
+export async function readablePost(database: Database, caller: Caller, id: number): Promise<PostRecord> {
+  const post = await findPost(database, id);
   if (!post || !visibleTo(post, caller)) throw notFound(id);
   return post;
 }
@@ -26,12 +26,12 @@ const attempts = 3;
  * write starts over from a fresh read.
  */
 export async function writeOwnPost<T>(
-  { db, author, ifMatch }: { db: SqliteDb; author: AuthorCaller; ifMatch: string | undefined },
+  { database, author, ifMatch }: { database: Database; author: AuthorCaller; ifMatch: string | undefined },
   id: number,
   write: (post: PostRecord) => Promise<T | undefined>,
 ): Promise<T> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const post = await readablePost(db, author, id);
+    const post = await readablePost(database, author, id);
     if (post.authorId !== author.authorId) throw new ApiError(403, `Post ${id} belongs to another author.`);
     if (ifMatch !== undefined && !ifMatchAllows(ifMatch, post.etag)) throw preconditionFailed(id);
     const result = await write(post);

@@ -31,7 +31,7 @@ const respond = <S extends 200 | 201>(c: Context, post: PostRecord, status: S, h
 
 /** What a write needs to act as the post's author. */
 const owner = (c: Context<AppEnv & { Variables: { author: AuthorCaller } }>) => ({
-  db: c.var.database.db,
+  database: c.var.database,
   author: c.var.author,
   ifMatch: c.req.header('If-Match'),
 });
@@ -116,7 +116,7 @@ export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
   .openapi(list, async (c) => {
     const { limit, cursor, authorId, tag, status } = c.req.valid('query');
     const caller = c.var.caller;
-    const { items, more } = await listPosts(c.var.database.db, {
+    const { items, more } = await listPosts(c.var.database, {
       viewerId: caller.kind === 'author' ? caller.authorId : undefined,
       authorId,
       tag,
@@ -132,7 +132,7 @@ export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
     const post = await createPost(c.var.database, c.var.author.authorId, c.req.valid('json'));
     return respond(c, post, 201, { Location: `/posts/${post.id}` });
   })
-  .openapi(read, async (c) => respond(c, await readablePost(c.var.database.db, c.var.caller, c.req.valid('param').id), 200))
+  .openapi(read, async (c) => respond(c, await readablePost(c.var.database, c.var.caller, c.req.valid('param').id), 200))
   .openapi(patch, async (c) => {
     const changes = c.req.valid('json');
     const post = await writeOwnPost(owner(c), c.req.valid('param').id, (current) =>
@@ -154,7 +154,7 @@ export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
   })
   .openapi(remove, async (c) => {
     await writeOwnPost(owner(c), c.req.valid('param').id, async (current) =>
-      (await deletePost(c.var.database.db, current)) ? true : undefined,
+      (await deletePost(c.var.database, current)) ? true : undefined,
     );
     return c.body(null, 204);
   });

@@ -5,7 +5,7 @@ import { check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-or
 const timestamp = (name: string) => integer(name, { mode: 'timestamp_ms' });
 const createdAt = () => timestamp('created_at').notNull().$defaultFn(() => new Date());
 
-// AUTOINCREMENT on every id: a deleted row's id is never handed out again.
+// AUTOINCREMENT: a deleted row's id is never handed out again.
 const id = () => integer('id').primaryKey({ autoIncrement: true });
 
 export const postStatuses = ['draft', 'published'] as const;
@@ -26,16 +26,20 @@ export const authors = sqliteTable(
  * API tokens as selector + verifier: the selector finds the row, the
  * verifier is stored only as its SHA-256 and compared in constant time.
  */
-export const tokens = sqliteTable('tokens', {
-  id: id(),
-  authorId: integer('author_id')
-    .notNull()
-    .references(() => authors.id, { onDelete: 'cascade' }),
-  selector: text('selector').notNull().unique(),
-  verifierHash: text('verifier_hash').notNull(),
-  createdAt: createdAt(),
-  revokedAt: timestamp('revoked_at'),
-});
+export const tokens = sqliteTable(
+  'tokens',
+  {
+    selector: text('selector').primaryKey(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'cascade' }),
+    verifierHash: text('verifier_hash').notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at'),
+  },
+  // An author's tokens go when the author does.
+  (table) => [index('tokens_author_id_idx').on(table.authorId)],
+);
 
 export const posts = sqliteTable(
   'posts',

@@ -33,5 +33,5 @@ const list = createRoute({
 
 export const tagsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid }).openapi(list, async (c) => {
   const { limit } = c.req.valid('query');
-  return c.json({ items: await listTags(c.var.database.db, limit) }, 200);
+  return c.json({ items: await listTags(c.var.database, limit) }, 200);
 });

@@ -6,7 +6,6 @@ import { requireAuthor } from '../auth/middleware.ts';
 import { issueToken } from '../auth/tokens.ts';
 import { bearer, json, problems } from '../http/openapi.ts';
 import { iso, timestamp } from '../http/params.ts';
-import { tokens } from '../schema/sqlite.ts';
 
 const issuedTokenSchema = z
   .object({
@@ -39,10 +38,13 @@ export const tokensRoutes = new OpenAPIHono<AppEnv>()
   .openapi(issue, async (c) => {
     const { token, selector, verifierHash } = await issueToken();
     const createdAt = new Date();
-    await c.var.database.db.insert(tokens).values({ authorId: c.var.author.authorId, selector, verifierHash, createdAt });
+    const { db, schema } = c.var.database;
+    await db.insert(schema.tokens).values({ authorId: c.var.author.authorId, selector, verifierHash, createdAt });
     return c.json({ token, createdAt: iso(createdAt) }, 201);
   })
   .openapi(revokeCurrent, async (c) => {
-    await c.var.database.db.update(tokens).set({ revokedAt: new Date() }).where(eq(tokens.id, c.var.author.tokenId));
+    const { db, schema } = c.var.database;
+    const { tokens } = schema;
+    await db.update(tokens).set({ revokedAt: new Date() }).where(eq(tokens.selector, c.var.author.tokenSelector));
     return c.body(null, 204);
   });
