@@ -1,4 +1,4 @@
-import { describeFileBackedContract } from '@anywhere/contract/in-process';
+import { describeOnDiskContract } from '@anywhere/contract/in-process';
 import { createBetterSqliteAdapter } from '../src/database.ts';
 
-describeFileBackedContract('node', createBetterSqliteAdapter);
+describeOnDiskContract('node', createBetterSqliteAdapter);

@@ -65,18 +65,29 @@ export function describeInProcessContract(
   describeAdapterContract(target);
 }
 
-/** The contract for an adapter over an SQLite file: a fresh file per run, deleted after. */
-export function describeFileBackedContract(adapter: string, open: (path: string) => DatabaseAdapter): void {
-  describeInProcessContract(adapter, async () => {
-    const directory = mkdtempSync(join(tmpdir(), `anywhere-${adapter}-`));
-    const [database, empty] = [open(join(directory, 'contract.db')), open(join(directory, 'unmigrated.db'))];
-    return {
-      database,
-      empty,
-      close: async () => {
-        await Promise.all([database.close(), empty.close()]);
-        rmSync(directory, { recursive: true, force: true });
-      },
-    };
-  });
+/**
+ * The contract for an adapter whose data lives on this disk (an SQLite file,
+ * a PGlite directory): fresh paths per run, deleted after.
+ */
+export function describeOnDiskContract(
+  adapter: string,
+  open: (path: string) => DatabaseAdapter,
+  options?: { unsupported?: Partial<Record<Capability, string>> },
+): void {
+  describeInProcessContract(
+    adapter,
+    async () => {
+      const directory = mkdtempSync(join(tmpdir(), `anywhere-${adapter}-`));
+      const [database, empty] = [open(join(directory, 'contract')), open(join(directory, 'unmigrated'))];
+      return {
+        database,
+        empty,
+        close: async () => {
+          await Promise.all([database.close(), empty.close()]);
+          rmSync(directory, { recursive: true, force: true });
+        },
+      };
+    },
+    options,
+  );
 }

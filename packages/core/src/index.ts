@@ -17,5 +17,4 @@ export type { FieldError, Problem } from './http/problem.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { createLogger, log, type Logger } from './log.ts';
 export * as schema from './schema/sqlite.ts';
-export * as pgSchema from './schema/pg.ts';
 export { isUniqueViolation } from './database-errors.ts';

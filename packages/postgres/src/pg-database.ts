@@ -1,4 +1,5 @@
-import { pgSchema, type AtomicStatements, type Database, type Db, type Schema } from '@anywhere/core';
+import type { AtomicStatements, Database, Db, Schema } from '@anywhere/core';
+import * as pgSchema from '@anywhere/core/schema/pg';
 import type { BatchResponse } from 'drizzle-orm/batch';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 
