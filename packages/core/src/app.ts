@@ -1,23 +1,22 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
-import { authorsRoutes } from './authors/routes.ts';
+import { authorOperations, authorsRoutes } from './authors/routes.ts';
 import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
 import { mountDocs } from './docs/routes.ts';
-import { healthRoutes } from './health/routes.ts';
+import { healthOperations, healthRoutes } from './health/routes.ts';
 import { errorHandler, methodNotAllowed as refuseMethod, notFound } from './http/errors.ts';
 import { ApiError } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
-import { onInvalid } from './http/validate.ts';
 import { createLogger, type Logger } from './log.ts';
-import { postsRoutes } from './posts/routes.ts';
-import { tagsRoutes } from './tags/routes.ts';
-import { tokensRoutes } from './tokens/routes.ts';
+import { postOperations, postsRoutes } from './posts/routes.ts';
+import { tagOperations, tagsRoutes } from './tags/routes.ts';
+import { tokenOperations, tokensRoutes } from './tokens/routes.ts';
 
 export interface AppOptions<Env> {
   database: DatabaseAdapter<Env>;
@@ -32,7 +31,7 @@ export function createApp<Env extends object = object>({
   config,
   logger = createLogger(config.logLevel),
 }: AppOptions<Env>) {
-  const app = new OpenAPIHono<AppEnv & { Bindings: Env }>({ defaultHook: onInvalid });
+  const app = new Hono<AppEnv & { Bindings: Env }>();
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLog(logger));
@@ -68,11 +67,11 @@ export function createApp<Env extends object = object>({
 
   const routes = app
     .route('/', healthRoutes(logger))
-    .route('/authors', authorsRoutes)
-    .route('/tokens', tokensRoutes)
-    .route('/posts', postsRoutes)
-    .route('/tags', tagsRoutes);
-  mountDocs(app);
+    .route('/', authorsRoutes)
+    .route('/', tokensRoutes)
+    .route('/', postsRoutes)
+    .route('/', tagsRoutes);
+  mountDocs(app, [...healthOperations, ...authorOperations, ...tokenOperations, ...postOperations, ...tagOperations]);
   app.onError(errorHandler(logger));
   app.notFound(notFound);
   return routes;

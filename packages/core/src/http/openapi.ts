@@ -1,11 +1,34 @@
-import type * as z from 'zod';
+import * as z from 'zod';
 import { problemSchema } from './problem.ts';
 
-/** Where a schema is the JSON body of a request or response. */
-export const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+// Each route describes itself once, as an Operation whose zod schemas are
+// the very ones its validators use; the OpenAPI 3.1 document is built from
+// those with zod's own JSON Schema output. Nothing is described twice.
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface Operation {
+  method: Method;
+  /** OpenAPI's template form: /posts/{id}. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** Needs `Authorization: Bearer`. */
+  bearer?: true;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: { schema: z.ZodType; description: string };
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+}
+
+/** Keeps the operation's exact types, so routes validate with the schemas it names. */
+export const operation = <const O extends Operation>(spec: O): O => spec;
+
+type HonoPath<P extends string> = P extends `${infer Start}{${infer Param}}${infer Rest}` ? `${Start}:${Param}${HonoPath<Rest>}` : P;
+
+/** Hono's path for an operation, /posts/{id} → /posts/:id, typed as the literal so the typed client knows it. */
+export const honoPath = <P extends string>(path: P) => path.replaceAll(/\{(\w+)\}/g, ':$1') as HonoPath<P>;
 
 const meanings = {
   304: 'The representation has not changed since the ETag in If-None-Match.',
@@ -21,16 +44,75 @@ const meanings = {
   503: 'Unavailable: the database is not answering, or (admin routes) ADMIN_TOKEN is not configured.',
 } as const;
 
-/** The error responses a route can give, for the document: every one is a Problem. */
-export function problems(...statuses: (keyof typeof meanings)[]) {
+/** The error responses a route can give: every one but 304 is a Problem. */
+export function problems(...statuses: (keyof typeof meanings)[]): Operation['responses'] {
   return Object.fromEntries(
-    statuses.map((status) => [
-      status,
-      status === 304
-        ? { description: meanings[status] }
-        : { description: meanings[status], content: { 'application/problem+json': { schema: problemSchema } } },
-    ]),
+    statuses.map((status) => [status, status === 304 ? { description: meanings[status] } : { description: meanings[status], schema: problemSchema }]),
   );
 }
 
-export const bearer = [{ bearer: [] }];
+type JsonSchema = Record<string, unknown>;
+
+/** zod names shared schemas under $defs; OpenAPI keeps them under components. */
+const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
+
+/** An OpenAPI 3.1 document for `operations`; schemas with a `.meta({ id })` become shared components. */
+export function openApiDocument(operations: readonly Operation[], info: { title: string; version: string; description: string }) {
+  const components: Record<string, JsonSchema> = {};
+  const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const { $defs, $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
+      $defs?: Record<string, JsonSchema>;
+    };
+    for (const [id, definition] of Object.entries($defs ?? {})) components[id] ??= relink(definition);
+    return relink(rest);
+  };
+  const parameters = (schema: z.ZodObject | undefined, where: 'path' | 'query') =>
+    Object.entries(schema?.shape ?? {}).map(([name, field]) => {
+      const { description, ...fieldSchema } = convert(field as z.ZodType, 'input');
+      return { name, in: where, required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success, description, schema: fieldSchema };
+    });
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const spec of operations) {
+    (paths[spec.path] ??= {})[spec.method] = {
+      tags: [spec.tag],
+      summary: spec.summary,
+      description: spec.description,
+      security: spec.bearer ? [{ bearer: [] }] : undefined,
+      parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+      requestBody: spec.body && {
+        required: true,
+        description: spec.body.description,
+        content: { 'application/json': { schema: convert(spec.body.schema, 'input') } },
+      },
+      responses: Object.fromEntries(
+        Object.entries(spec.responses).map(([status, { description, schema }]) => [
+          status,
+          {
+            description,
+            content: schema && {
+              [schema === problemSchema ? 'application/problem+json' : 'application/json']: { schema: convert(schema, 'output') },
+            },
+          },
+        ]),
+      ),
+    };
+  }
+  return JSON.parse(
+    JSON.stringify({
+      openapi: '3.1.0',
+      info,
+      paths,
+      components: {
+        schemas: components,
+        securitySchemes: {
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            description: "An author's token (from POST /authors or POST /tokens), or the admin token for admin routes.",
+          },
+        },
+      },
+    }),
+  ) as JsonSchema;
+}

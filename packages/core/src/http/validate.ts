@@ -1,18 +1,46 @@
+import { zValidator } from '@hono/zod-validator';
 import type * as z from 'zod';
 import { ApiError, type FieldError } from './problem.ts';
 
+type Target = 'json' | 'param' | 'query';
+
 // A body that parsed but breaks the rules is 422; a bad URL is 400.
-const failures: Record<string, { status: 400 | 422; detail: string }> = {
+const failures = {
   json: { status: 422, detail: 'The request body is invalid.' },
   param: { status: 400, detail: 'The URL path is invalid.' },
   query: { status: 400, detail: 'The query string is invalid.' },
-};
+} as const;
 
-/** Every route's validation failure becomes a problem response with one entry per bad field. */
-export function onInvalid(result: { target: string } & ({ success: true } | { success: false; error: z.ZodError })): void {
-  if (result.success) return;
-  const { status, detail } = failures[result.target] ?? { status: 400, detail: 'The request is invalid.' };
-  throw new ApiError(status, detail, { errors: fieldErrors(result.error.issues) });
+/** zod validation whose failure is a problem response with one entry per bad field. */
+export const validate = <T extends Target, S extends z.ZodType>(target: T, schema: S) =>
+  zValidator(target, schema, (result) => {
+    if (result.success) return;
+    const { status, detail } = failures[target];
+    throw new ApiError(status, detail, { errors: fieldErrors(result.error.issues) });
+  });
+
+const jsonMediaType = /^application\/(?:[\w.-]+\+)?json$/i;
+
+/**
+ * A JSON body validated by `schema`. Any other media type is a 415 and
+ * unparseable JSON a 400, both before validation could misreport them as
+ * missing fields.
+ */
+export function jsonBody<S extends z.ZodType>(schema: S) {
+  const validator = validate('json', schema);
+  const middleware: typeof validator = async (c, next) => {
+    const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? '';
+    if (!jsonMediaType.test(mediaType)) {
+      throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
+    }
+    try {
+      await c.req.json(); // cached: the validator reads the same parse
+    } catch {
+      throw new ApiError(400, 'The body is not valid JSON.');
+    }
+    return validator(c, next);
+  };
+  return middleware;
 }
 
 /** Paths are JSON Pointers (RFC 6901) into the validated part: `/title`, `/id`, `` for the whole. */

@@ -1,18 +1,15 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { AuthorCaller } from '../auth/caller.ts';
 import { optionalCaller, requireAuthor } from '../auth/middleware.ts';
 import { conditionalGet, quoted } from '../http/etag.ts';
-import { bearer, json, problems } from '../http/openapi.ts';
+import { honoPath, operation, problems } from '../http/openapi.ts';
 import { idParam, iso } from '../http/params.ts';
-import { onInvalid } from '../http/validate.ts';
+import { jsonBody, validate } from '../http/validate.ts';
 import { readablePost, writeOwnPost } from './access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { createPost, deletePost, listPosts, updatePost, type PostRecord } from './data.ts';
 import { listQuery, newPostSchema, patchSchema, postPageSchema, postSchema, replacementSchema } from './schema.ts';
-
-const openapiTags = ['Posts'];
 
 const toJson = ({ id, title, body, status, tags, authorId, createdAt, updatedAt }: PostRecord) => ({
   id,
@@ -36,90 +33,92 @@ const owner = (c: Context<AppEnv & { Variables: { author: AuthorCaller } }>) => 
   ifMatch: c.req.header('If-Match'),
 });
 
+const tag = 'Posts';
 const ifMatchNote = 'Send `If-Match: "<etag>"` to write only if nobody changed the post since you read it (412 otherwise).';
+const asItIsNow = { description: 'The post as it is now; `ETag` is its version.', schema: postSchema };
 
-const list = createRoute({
+const list = operation({
   method: 'get',
-  path: '/',
-  tags: openapiTags,
+  path: '/posts',
+  tag,
   summary: 'List posts, newest first',
   description:
     "Published posts, and the caller's own drafts. Keyset pages: pass `nextCursor` back as `cursor`; posts created meanwhile never shift a page.",
-  middleware: [optionalCaller] as const,
-  request: { query: listQuery },
-  responses: { 200: json(postPageSchema, 'One page.'), ...problems(400, 401) },
+  query: listQuery,
+  responses: { 200: { description: 'One page.', schema: postPageSchema }, ...problems(400, 401) },
 });
 
-const create = createRoute({
+const create = operation({
   method: 'post',
-  path: '/',
-  tags: openapiTags,
+  path: '/posts',
+  tag,
   summary: 'Create a post',
   description: 'The author is whoever the token belongs to. A post and its tags are written together or not at all.',
-  security: bearer,
-  middleware: [requireAuthor] as const,
-  request: { body: { ...json(newPostSchema, 'The new post; `status` defaults to draft.'), required: true } },
+  bearer: true,
+  body: { schema: newPostSchema, description: 'The new post; `status` defaults to draft.' },
   responses: {
-    201: json(postSchema, 'Created; `Location` names it and `ETag` is its version.'),
+    201: { description: 'Created; `Location` names it and `ETag` is its version.', schema: postSchema },
     ...problems(400, 401, 403, 413, 415, 422),
   },
 });
 
-const read = createRoute({
+const read = operation({
   method: 'get',
-  path: '/{id}',
-  tags: openapiTags,
+  path: '/posts/{id}',
+  tag,
   summary: 'Read a post',
   description: 'A draft is visible only to its author.',
-  middleware: [optionalCaller, conditionalGet] as const,
-  request: { params: idParam },
-  responses: { 200: json(postSchema, 'The post; `ETag` is its version.'), ...problems(304, 400, 401, 404) },
+  params: idParam,
+  responses: { 200: asItIsNow, ...problems(304, 400, 401, 404) },
 });
 
-const patch = createRoute({
+const writeProblems = problems(400, 401, 403, 404, 409, 412, 413, 415, 422);
+
+const patch = operation({
   method: 'patch',
-  path: '/{id}',
-  tags: openapiTags,
+  path: '/posts/{id}',
+  tag,
   summary: 'Change some fields of a post',
   description: `Only its author. ${ifMatchNote}`,
-  security: bearer,
-  middleware: [requireAuthor] as const,
-  request: { params: idParam, body: { ...json(patchSchema, 'The fields to change.'), required: true } },
-  responses: { 200: json(postSchema, 'The post as it is now.'), ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422) },
+  bearer: true,
+  params: idParam,
+  body: { schema: patchSchema, description: 'The fields to change.' },
+  responses: { 200: asItIsNow, ...writeProblems },
 });
 
-const replace = createRoute({
+const replace = operation({
   method: 'put',
-  path: '/{id}',
-  tags: openapiTags,
+  path: '/posts/{id}',
+  tag,
   summary: 'Replace a post',
   description: `Only its author; every field is required. ${ifMatchNote}`,
-  security: bearer,
-  middleware: [requireAuthor] as const,
-  request: { params: idParam, body: { ...json(replacementSchema, 'The whole post.'), required: true } },
-  responses: { 200: json(postSchema, 'The post as it is now.'), ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422) },
+  bearer: true,
+  params: idParam,
+  body: { schema: replacementSchema, description: 'The whole post.' },
+  responses: { 200: asItIsNow, ...writeProblems },
 });
 
-const remove = createRoute({
+const remove = operation({
   method: 'delete',
-  path: '/{id}',
-  tags: openapiTags,
+  path: '/posts/{id}',
+  tag,
   summary: 'Delete a post',
   description: `Only its author. ${ifMatchNote}`,
-  security: bearer,
-  middleware: [requireAuthor] as const,
-  request: { params: idParam },
+  bearer: true,
+  params: idParam,
   responses: { 204: { description: 'Deleted.' }, ...problems(400, 401, 403, 404, 409, 412) },
 });
 
-export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
-  .openapi(list, async (c) => {
-    const { limit, cursor, authorId, tag, status } = c.req.valid('query');
+export const postOperations = [list, create, read, patch, replace, remove];
+
+export const postsRoutes = new Hono<AppEnv>()
+  .get(honoPath(list.path), validate('query', list.query), optionalCaller, async (c) => {
+    const { limit, cursor, authorId, tag: withTag, status } = c.req.valid('query');
     const caller = c.var.caller;
     const { items, more } = await listPosts(c.var.database, {
       viewerId: caller.kind === 'author' ? caller.authorId : undefined,
       authorId,
-      tag,
+      tag: withTag,
       status,
       after: cursor === undefined ? undefined : decodeCursor(cursor),
       limit,
@@ -128,12 +127,14 @@ export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
     const nextCursor = more && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null;
     return c.json({ items: items.map(toJson), nextCursor }, 200);
   })
-  .openapi(create, async (c) => {
+  .post(honoPath(create.path), requireAuthor, jsonBody(create.body.schema), async (c) => {
     const post = await createPost(c.var.database, c.var.author.authorId, c.req.valid('json'));
     return respond(c, post, 201, { Location: `/posts/${post.id}` });
   })
-  .openapi(read, async (c) => respond(c, await readablePost(c.var.database, c.var.caller, c.req.valid('param').id), 200))
-  .openapi(patch, async (c) => {
+  .get(honoPath(read.path), validate('param', read.params), optionalCaller, conditionalGet, async (c) =>
+    respond(c, await readablePost(c.var.database, c.var.caller, c.req.valid('param').id), 200),
+  )
+  .patch(honoPath(patch.path), requireAuthor, validate('param', patch.params), jsonBody(patch.body.schema), async (c) => {
     const changes = c.req.valid('json');
     const post = await writeOwnPost(owner(c), c.req.valid('param').id, (current) =>
       updatePost(c.var.database, current, {
@@ -145,14 +146,12 @@ export const postsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid })
     );
     return respond(c, post, 200);
   })
-  .openapi(replace, async (c) => {
+  .put(honoPath(replace.path), requireAuthor, validate('param', replace.params), jsonBody(replace.body.schema), async (c) => {
     const fields = c.req.valid('json');
-    const post = await writeOwnPost(owner(c), c.req.valid('param').id, (current) =>
-      updatePost(c.var.database, current, fields),
-    );
+    const post = await writeOwnPost(owner(c), c.req.valid('param').id, (current) => updatePost(c.var.database, current, fields));
     return respond(c, post, 200);
   })
-  .openapi(remove, async (c) => {
+  .delete(honoPath(remove.path), requireAuthor, validate('param', remove.params), async (c) => {
     await writeOwnPost(owner(c), c.req.valid('param').id, async (current) =>
       (await deletePost(c.var.database, current)) ? true : undefined,
     );

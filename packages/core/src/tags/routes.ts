@@ -1,9 +1,9 @@
-import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { Hono } from 'hono';
 import * as z from 'zod';
 import type { AppEnv } from '../app-env.ts';
-import { json, problems } from '../http/openapi.ts';
+import { honoPath, operation, problems } from '../http/openapi.ts';
 import { limitParam } from '../http/params.ts';
-import { onInvalid } from '../http/validate.ts';
+import { validate } from '../http/validate.ts';
 import { listTags } from '../posts/data.ts';
 
 const tagListSchema = z
@@ -17,21 +17,19 @@ const tagListSchema = z
   })
   .meta({ id: 'TagList' });
 
-const list = createRoute({
+const list = operation({
   method: 'get',
-  path: '/',
-  tags: ['Tags'],
+  path: '/tags',
+  tag: 'Tags',
   summary: 'List tags with their post counts',
   description: 'Tags of published posts, most used first (then by name).',
-  request: {
-    query: z.strictObject({
-      limit: limitParam(500, 100),
-    }),
-  },
-  responses: { 200: json(tagListSchema, 'The tags.'), ...problems(400, 401) },
+  query: z.strictObject({ limit: limitParam(500, 100) }),
+  responses: { 200: { description: 'The tags.', schema: tagListSchema }, ...problems(400) },
 });
 
-export const tagsRoutes = new OpenAPIHono<AppEnv>({ defaultHook: onInvalid }).openapi(list, async (c) => {
+export const tagOperations = [list];
+
+export const tagsRoutes = new Hono<AppEnv>().get(honoPath(list.path), validate('query', list.query), async (c) => {
   const { limit } = c.req.valid('query');
   return c.json({ items: await listTags(c.var.database, limit) }, 200);
 });
