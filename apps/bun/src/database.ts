@@ -2,19 +2,27 @@ import { Database as BunSqlite } from 'bun:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type DatabaseAdapter, type DatabaseTarget } from '@anywhere/core';
-import { sqliteMigrations } from '@anywhere/core/migrations';
+import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
+import { pgMigrations, sqliteMigrations } from '@anywhere/core/migrations';
 import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
-import { openPostgres } from '@anywhere/postgres';
+import { openPostgres, type PostgresOptions } from '@anywhere/postgres';
 import { drizzle } from 'drizzle-orm/bun-sqlite';
 import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
 
+export interface OpenOptions {
+  /** Where the migrations are, when not beside core's source (a single executable embeds them). */
+  migrations?: { sqlite: string; pg: string };
+  pglite?: PostgresOptions['pglite'];
+}
+
 /** The database DATABASE_URL names: an SQLite file through bun:sqlite, or Postgres. */
-export const openDatabase = (target: DatabaseTarget): DatabaseAdapter =>
-  target.kind === 'sqlite' ? createBunSqliteAdapter(target.path) : openPostgres(target);
+export function openDatabase(target: DatabaseTarget, { migrations, pglite }: OpenOptions = {}): DatabaseAdapter {
+  if (target.kind === 'sqlite') return createBunSqliteAdapter(target.path, migrations?.sqlite);
+  return openPostgres(target, { migrationsFolder: migrations?.pg ?? fileURLToPath(pgMigrations), pglite });
+}
 
 /** bun:sqlite on one file, shared by every request. */
-export function createBunSqliteAdapter(path: string): DatabaseAdapter {
+export function createBunSqliteAdapter(path: string, migrationsFolder = fileURLToPath(sqliteMigrations)): DatabaseAdapter {
   mkdirSync(dirname(path), { recursive: true });
   const client = new BunSqlite(path, { create: true, strict: true });
   for (const pragma of filePragmas) client.run(`PRAGMA ${pragma}`);
@@ -24,7 +32,7 @@ export function createBunSqliteAdapter(path: string): DatabaseAdapter {
   return {
     name: 'bun-sqlite',
     connect: () => database,
-    migrate: async () => migrate(db, { migrationsFolder: fileURLToPath(sqliteMigrations) }),
+    migrate: async () => migrate(db, { migrationsFolder }),
     close: async () => client.close(),
   };
 }

@@ -1,16 +1,10 @@
-import { createApp, describeTarget, loadServerConfig, log, stopOnSignals } from '@anywhere/core';
-import { openDatabase } from './database.ts';
+import { describeError } from '@anywhere/core';
+import { serve } from './server.ts';
 
-const config = loadServerConfig(process.env);
-const database = openDatabase(config.database);
-await database.migrate(undefined);
-
-const app = createApp({ database, config });
-const server = Bun.serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-log.info('listening', { url: server.url.href, adapter: database.name, database: describeTarget(config.database) });
-
-stopOnSignals(process, {
-  stopServer: () => server.stop(),
-  database,
-  timeoutMs: config.shutdownTimeoutMs,
-});
+try {
+  await serve({ argv: Bun.argv.slice(2), env: process.env });
+} catch (error) {
+  // A bad flag, variable or database: say so plainly and stop, no stack.
+  console.error(describeError(error));
+  process.exit(1);
+}

@@ -18,11 +18,13 @@ export interface StartOptions {
   /** Reads the server's URL from one line of its output, once it is ready. */
   ready(line: string): string | undefined;
   timeoutMs?: number;
+  /** Start from this process's environment (the default), or from `env` alone. */
+  inheritEnv?: boolean;
 }
 
 /** Starts a real server process and resolves once it says where it listens. */
-export function startServer({ command, args, cwd, env = {}, ready, timeoutMs = 30_000 }: StartOptions): Promise<ServerProcess> {
-  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startServer({ command, args, cwd, env = {}, ready, timeoutMs = 30_000, inheritEnv = true }: StartOptions): Promise<ServerProcess> {
+  const child = spawn(command, args, { cwd, env: inheritEnv ? { ...process.env, ...env } : env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';
 

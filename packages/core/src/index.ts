@@ -15,6 +15,8 @@ export {
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, Schema } from './database.ts';
 export type { FieldError, Problem } from './http/problem.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
+export { describeError } from './errors-text.ts';
 export { createLogger, log, type Logger } from './log.ts';
+export { parseCommandLine, usage, watchParent, withCommandLine, type CommandLine } from './command-line.ts';
 export * as schema from './schema/sqlite.ts';
 export { isUniqueViolation } from './database-errors.ts';

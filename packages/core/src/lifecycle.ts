@@ -1,5 +1,5 @@
 import type { DatabaseAdapter } from './database.ts';
-import { log } from './log.ts';
+import { log, type Logger } from './log.ts';
 
 /** The slice of `process` this needs, injected so core touches no runtime global. */
 export interface ProcessLike {
@@ -12,6 +12,7 @@ export interface ShutdownOptions {
   stopServer(): Promise<void>;
   database: DatabaseAdapter<never>;
   timeoutMs: number;
+  logger?: Logger;
 }
 
 /**
@@ -19,24 +20,24 @@ export interface ShutdownOptions {
  * the database, exit 0. A client that never finishes cannot hold the process
  * past `timeoutMs`; then it exits 1.
  */
-export function stopOnSignals(process: ProcessLike, { stopServer, database, timeoutMs }: ShutdownOptions): void {
+export function stopOnSignals(process: ProcessLike, { stopServer, database, timeoutMs, logger = log }: ShutdownOptions): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info('stopping', { signal });
+    logger.info('stopping', { signal });
     const deadline = setTimeout(() => {
-      log.error('stop timed out', { timeoutMs });
+      logger.error('stop timed out', { timeoutMs });
       process.exit(1);
     }, timeoutMs);
     try {
       await stopServer();
       await database.close();
       clearTimeout(deadline);
-      log.info('stopped');
+      logger.info('stopped');
       process.exit(0);
     } catch (error) {
-      log.error('stop failed', { error: String(error) });
+      logger.error('stop failed', { error: String(error) });
       process.exit(1);
     }
   };

@@ -1,8 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import type { DatabaseAdapter } from '@anywhere/core';
 import { pgMigrations } from '@anywhere/core/migrations';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { pgDatabase } from './pg-database.ts';
 
@@ -14,15 +15,24 @@ import { pgDatabase } from './pg-database.ts';
  * mutex while holding it: a transaction's statements are built on the
  * transaction's own handle (Database.atomically), never on the client.
  */
-export function createPgliteAdapter(dataDir: string): DatabaseAdapter {
-  const client = new PGlite(dataDir);
+export function createPgliteAdapter(
+  dataDir: string,
+  {
+    migrationsFolder = fileURLToPath(pgMigrations),
+    ...options
+  }: { migrationsFolder?: string } & Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'> = {},
+): DatabaseAdapter {
+  // PGlite creates the directory itself, but not its parents.
+  mkdirSync(dataDir, { recursive: true });
+  // A single executable passes the WASM modules and file system bundle it embeds (pglite#414, #478).
+  const client = new PGlite(dataDir, options);
   const db = drizzle({ client });
   const database = pgDatabase(db);
 
   return {
     name: 'pglite',
     connect: () => database,
-    migrate: async () => migrate(db, { migrationsFolder: fileURLToPath(pgMigrations) }),
+    migrate: async () => migrate(db, { migrationsFolder }),
     close: () => client.close(),
   };
 }

@@ -1,0 +1,28 @@
+// pnpm --filter @anywhere/workers build: the bundle `wrangler deploy` would
+// upload (into dist/), its size, and its startup CPU time, against budget.json.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const app = join(import.meta.dirname, '..');
+const wrangler = createRequire(join(app, 'package.json')).resolve('wrangler');
+const budget = JSON.parse(readFileSync(join(app, 'budget.json'), 'utf8')) as { gzipKiB: number; startupCpuMs: number };
+const run = (...args: string[]) =>
+  execFileSync(process.execPath, [wrangler, ...args], {
+    cwd: app,
+    encoding: 'utf8',
+    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+  });
+
+const upload = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(run('deploy', '--dry-run', '--outdir', 'dist'));
+const startup = /Active: ([\d.]+) ms/.exec(run('check', 'startup', '--outfile', join('dist', 'startup.cpuprofile')));
+if (!upload || !startup) throw new Error('wrangler did not report the bundle size or the startup time');
+const [, sizeKiB, gzipKiB] = upload.map(Number) as [number, number, number];
+const startupMs = Number(startup[1]);
+
+const within = gzipKiB <= budget.gzipKiB && startupMs <= budget.startupCpuMs;
+console.log(`Worker bundle: ${sizeKiB} KiB, ${gzipKiB} KiB gzipped (budget ${budget.gzipKiB} KiB)`);
+console.log(`Worker startup: ${startupMs} ms of CPU, profiled locally by wrangler check startup (budget ${budget.startupCpuMs} ms)`);
+console.log(within ? 'Within budget.' : 'OVER BUDGET: see apps/workers/budget.json.');
+process.exitCode = within ? 0 : 1;

@@ -1,0 +1,92 @@
+// pnpm measure: every shipped artifact's size, and its cold start (process
+// start to the first 200 from /health), median of five, on a new database
+// (created and migrated) and on an existing one. Prints a Markdown table.
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const bun = createRequire(join(root, 'apps/bun/package.json')).resolve('bun/bin/bun.exe');
+const node = process.execPath;
+const runs = 5;
+
+const build = (app: string) => execFileSync(process.execPath, ['scripts/' + (app === 'bun' ? 'build-binary.ts' : 'build.ts')], { cwd: join(root, 'apps', app), encoding: 'utf8' });
+build('bun');
+build('node');
+const worker = build('workers');
+
+// The Node dist, deployed the way the README says: copied, production dependencies installed.
+const nodeDist = mkdtempSync(join(tmpdir(), 'anywhere-measure-node-'));
+cpSync(join(root, 'apps/node/dist'), nodeDist, { recursive: true });
+execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: nodeDist });
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const size = (path: string) => Number(execFileSync('du', ['-sb', path], { encoding: 'utf8' }).split('\t')[0]);
+
+interface Subject {
+  name: string;
+  size: string;
+  command: string;
+  args: string[];
+  cwd?: string;
+}
+const subjects: Subject[] = [
+  { name: 'Bun single executable, SQLite (`dist/anywhere`)', size: mib(statSync(join(root, 'apps/bun/dist/anywhere')).size), command: join(root, 'apps/bun/dist/anywhere'), args: [] },
+  { name: 'Bun single executable, PGlite (`dist/anywhere-pglite`)', size: mib(statSync(join(root, 'apps/bun/dist/anywhere-pglite')).size), command: join(root, 'apps/bun/dist/anywhere-pglite'), args: [] },
+  { name: 'Node `dist/` with production dependencies', size: mib(size(nodeDist)), command: node, args: ['app/main.js'], cwd: nodeDist },
+  { name: 'Bun from source (`bun src/main.ts`)', size: '–', command: bun, args: [join(root, 'apps/bun/src/main.ts')] },
+  { name: 'Node from source (`node src/main.ts`)', size: '–', command: node, args: [join(root, 'apps/node/src/main.ts')] },
+];
+
+/** Milliseconds from spawn to the first 200 from /health. */
+async function coldStart({ command, args, cwd }: Subject, directory: string): Promise<number> {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    cwd: cwd ?? directory,
+    env: { PATH: `${dirname(node)}:/usr/bin:/bin`, PORT: '0', DATABASE_URL: `file:${join(directory, 'anywhere.db')}`, ...(command.endsWith('pglite') ? { DATABASE_URL: `pglite:${join(directory, 'pg')}` } : {}) },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /"url":"([^"]+)"/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`${command} exited with ${code}`)));
+  });
+  for (;;) {
+    const response = await fetch(new URL('health', url)).catch(() => undefined);
+    if (response?.status === 200) break;
+  }
+  const elapsed = performance.now() - started;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  return elapsed;
+}
+
+const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const rows: string[] = [];
+for (const subject of subjects) {
+  const fresh: number[] = [];
+  const again: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const directory = mkdtempSync(join(tmpdir(), 'anywhere-measure-'));
+    fresh.push(await coldStart(subject, directory));
+    again.push(await coldStart(subject, directory));
+    rmSync(directory, { recursive: true, force: true });
+  }
+  rows.push(`| ${subject.name} | ${subject.size} | ${Math.round(median(fresh))} ms | ${Math.round(median(again))} ms |`);
+}
+rmSync(nodeDist, { recursive: true, force: true });
+
+const [, workerSize] = /Worker bundle: (.+) \(budget/.exec(worker) ?? [];
+const [, workerStartup] = /Worker startup: ([\d.]+ ms)/.exec(worker) ?? [];
+console.log(`| Artifact | Size | Cold start, new database | Cold start, existing database |
+| --- | --- | --- | --- |
+${rows.join('\n')}
+| Worker bundle (\`wrangler deploy\`) | ${workerSize} | ${workerStartup} of startup CPU (local profile) | – |
+
+Median of ${runs} runs each; cold start is process start to the first 200 from /health. ${new Date().toISOString().slice(0, 10)}, ${process.platform}-${process.arch}.`);
