@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
 import { pgMigrations, sqliteMigrations } from '@anywhere/core/migrations';
-import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
+import { compileOnce, filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
 import { openPostgres, type PostgresOptions } from '@anywhere/postgres';
 import { drizzle } from 'drizzle-orm/bun-sqlite';
 import { migrate } from 'drizzle-orm/bun-sqlite/migrator';
@@ -26,7 +26,7 @@ export function createBunSqliteAdapter(path: string, migrationsFolder = fileURLT
   mkdirSync(dirname(path), { recursive: true });
   const client = new BunSqlite(path, { create: true, strict: true });
   for (const pragma of filePragmas) client.run(`PRAGMA ${pragma}`);
-  const db = drizzle({ client });
+  const db = drizzle({ client: compileOnce(client) });
   const database = syncDatabase(db);
 
   return {

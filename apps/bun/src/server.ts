@@ -1,4 +1,5 @@
 import {
+  announceListening,
   createApp,
   createLogger,
   describeTarget,
@@ -21,16 +22,16 @@ export interface ServeOptions extends OpenOptions {
 export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anywhere.db`, ...open }: ServeOptions) {
   const commandLine = parseCommandLine(argv);
   const config = loadServerConfig(withCommandLine(env, commandLine, databaseIn));
-  const logger = createLogger(config.logLevel, { allToStderr: commandLine.sidecar });
+  // Lines are gathered and written once per turn of the event loop, off the requests' path.
+  const sink = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
+  const logger = createLogger(config.logLevel, { allToStderr: commandLine.sidecar, sink, batch: true });
   const database = openDatabase(config.database, open);
   await database.migrate(undefined);
 
   const app = createApp({ database, config, logger });
   const server = Bun.serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  const listening = { event: 'listening', url: server.url.href, adapter: database.name, database: describeTarget(config.database) };
-  // A sidecar's parent reads exactly one line on stdout; a server logs it like any other.
-  if (commandLine.sidecar) console.log(JSON.stringify(listening));
-  else logger.info('listening', listening);
+  // A sidecar's parent reads this, the only line on its stdout.
+  announceListening({ url: server.url.href, adapter: database.name, database: describeTarget(config.database) });
 
   stopOnSignals(process, { stopServer: () => server.stop(), database, timeoutMs: config.shutdownTimeoutMs, logger });
   // No orphans: when the shell that started it dies, it stops as if told to.

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DatabaseAdapter, type DatabaseTarget } from '@anywhere/core';
 import { sqliteMigrations } from '@anywhere/core/migrations';
-import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
+import { compileOnce, filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
 import { openPostgres } from '@anywhere/postgres';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -13,12 +13,15 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 export const openDatabase = (target: DatabaseTarget): DatabaseAdapter =>
   target.kind === 'sqlite' ? createBetterSqliteAdapter(target.path) : openPostgres(target);
 
+// A better-sqlite3 statement remembers raw() mode; Drizzle sets it when it wants arrays, not back.
+const reuse = (statement: BetterSqlite.Statement) => void (statement.reader && statement.raw(false));
+
 /** better-sqlite3 on one file, shared by every request. */
 export function createBetterSqliteAdapter(path: string): DatabaseAdapter {
   mkdirSync(dirname(path), { recursive: true });
   const client = new BetterSqlite(path);
   for (const pragma of filePragmas) client.pragma(pragma);
-  const db = drizzle({ client });
+  const db = drizzle({ client: compileOnce(client, { reuse }) });
   const database = syncDatabase(db);
 
   return {

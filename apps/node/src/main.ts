@@ -1,15 +1,18 @@
 import { serve } from '@hono/node-server';
-import { createApp, describeTarget, loadServerConfig, log, stopOnSignals } from '@anywhere/core';
+import { announceListening, createApp, createLogger, describeTarget, loadServerConfig, stopOnSignals } from '@anywhere/core';
 import { openDatabase } from './database.ts';
 
 const config = loadServerConfig(process.env);
 const database = openDatabase(config.database);
 await database.migrate(undefined);
 
-const app = createApp({ database, config });
+// Lines are gathered and written once per turn of the event loop, off the requests' path.
+const sink = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
+const logger = createLogger(config.logLevel, { sink, batch: true });
+const app = createApp({ database, config, logger });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ address, port }) => {
   const host = address.includes(':') ? `[${address}]` : address;
-  log.info('listening', { url: `http://${host}:${port}/`, adapter: database.name, database: describeTarget(config.database) });
+  announceListening({ url: `http://${host}:${port}/`, adapter: database.name, database: describeTarget(config.database) });
 });
 
 stopOnSignals(process, {
@@ -17,4 +20,5 @@ stopOnSignals(process, {
   stopServer: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   database,
   timeoutMs: config.shutdownTimeoutMs,
+  logger,
 });

@@ -26,8 +26,8 @@ async function failure(write: Promise<unknown>): Promise<string> {
 export function describeAdapterContract<Env>(target: ContractTarget<Env>): void {
   const { test, testIf } = matrix(target);
   const connect = () => target.database.connect(target.env);
-  const newAuthor = async () =>
-    createAuthor(connect(), { name: 'Adapter', email: `${unique('adapter')}@example.com` }, await issueToken());
+  const newAuthor = () =>
+    createAuthor(connect(), { name: 'Adapter', email: `${unique('adapter')}@example.com` }, issueToken());
   const titled = (title: string) => {
     const { db, schema: { posts } } = connect();
     return db.select().from(posts).where(eq(posts.title, title));

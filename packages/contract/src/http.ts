@@ -5,7 +5,7 @@ import type { Fetch } from './target.ts';
 const origin = 'http://anywhere.test';
 
 export interface SendOptions {
-  /** An object is sent as JSON; a string is sent as it is. */
+  /** An object is sent as JSON; a string or a stream (chunked, no Content-Length) as it is. */
   body?: unknown;
   headers?: Record<string, string>;
   /** Sent as `Authorization: Bearer <token>`. */
@@ -21,7 +21,8 @@ export function client(fetch: Fetch) {
     if (body !== undefined) all['Content-Type'] = 'application/json';
     if (token !== undefined) all.Authorization = `Bearer ${token}`;
     const init: RequestInit = { method, headers: { ...all, ...headers } };
-    if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    if (body instanceof ReadableStream) Object.assign(init, { body, duplex: 'half' });
+    else if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     return fetch(new Request(origin + path, init));
   };
   return {

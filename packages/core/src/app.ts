@@ -1,9 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './app-env.ts';
 import { authorOperations, authorsRoutes } from './authors/routes.ts';
 import type { AppConfig } from './config.ts';
@@ -11,8 +9,9 @@ import type { DatabaseAdapter } from './database.ts';
 import { mountDocs } from './docs/routes.ts';
 import { healthOperations, healthRoutes } from './health/routes.ts';
 import { errorHandler, methodNotAllowed as refuseMethod, notFound } from './http/errors.ts';
-import { ApiError } from './http/problem.ts';
+import { limitBody } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { createLogger, type Logger } from './log.ts';
 import { postOperations, postsRoutes } from './posts/routes.ts';
 import { tagOperations, tagsRoutes } from './tags/routes.ts';
@@ -35,8 +34,7 @@ export function createApp<Env extends object = object>({
 
   app.use(requestId({ headerName: 'X-Request-Id' }));
   app.use(requestLog(logger));
-  // overwrite: false lets /docs keep the CSP its inline style needs.
-  app.use(secureHeaders({ overwrite: false, contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } }));
+  app.use(securityHeaders);
   if (config.cors) {
     const { origins, credentials } = config.cors;
     app.use(
@@ -51,14 +49,7 @@ export function createApp<Env extends object = object>({
     );
   }
   app.use(methodNotAllowed({ app, onMethodNotAllowed: refuseMethod }));
-  app.use(
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new ApiError(413, `The body is larger than ${config.bodyLimitBytes} bytes.`);
-      },
-    }),
-  );
+  app.use(limitBody(config.bodyLimitBytes));
   app.use(async (c, next) => {
     c.set('config', config);
     c.set('database', database.connect(c.env));

@@ -16,7 +16,7 @@ export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, 
 export type { FieldError, Problem } from './http/problem.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';
-export { createLogger, log, type Logger } from './log.ts';
+export { announceListening, createLogger, log, type LogSink, type Logger, type LoggerOptions } from './log.ts';
 export { parseCommandLine, usage, watchParent, withCommandLine, type CommandLine } from './command-line.ts';
 export * as schema from './schema/sqlite.ts';
 export { isUniqueViolation } from './database-errors.ts';

@@ -28,6 +28,7 @@ export function stopOnSignals(process: ProcessLike, { stopServer, database, time
     logger.info('stopping', { signal });
     const deadline = setTimeout(() => {
       logger.error('stop timed out', { timeoutMs });
+      logger.flush();
       process.exit(1);
     }, timeoutMs);
     try {
@@ -35,9 +36,11 @@ export function stopOnSignals(process: ProcessLike, { stopServer, database, time
       await database.close();
       clearTimeout(deadline);
       logger.info('stopped');
+      logger.flush();
       process.exit(0);
     } catch (error) {
       logger.error('stop failed', { error: String(error) });
+      logger.flush();
       process.exit(1);
     }
   };

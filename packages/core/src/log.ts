@@ -5,21 +5,66 @@ type Fields = Record<string, unknown>;
 export interface Logger {
   info(event: string, fields?: Fields): void;
   error(event: string, fields?: Fields): void;
+  /** Writes what is buffered now: before exiting, or a test reading the output. */
+  flush(): void;
 }
 
-const write = (stream: 'log' | 'error', level: string, event: string, fields: Fields = {}) =>
-  console[stream](JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+/** Where lines go: the runtime's streams, or the console where that is all there is (Workers). */
+export interface LogSink {
+  out(text: string): void;
+  err(text: string): void;
+}
 
-/**
- * One JSON object per line, which every runtime and log shipper reads: info
- * on stdout and errors on stderr, or everything on stderr (a sidecar keeps
- * stdout for the one line its parent reads).
- */
-export function createLogger(level: LogLevel = 'info', { allToStderr = false } = {}): Logger {
+const consoleSink: LogSink = {
+  out: (text) => console.log(text.trimEnd()),
+  err: (text) => console.error(text.trimEnd()),
+};
+
+export interface LoggerOptions {
+  /** Everything on stderr: a sidecar keeps stdout for the one line its parent reads. */
+  allToStderr?: boolean;
+  sink?: LogSink;
+  /**
+   * Gather the lines of one turn of the event loop into one write, off the
+   * request's path. A server under load writes once per batch, not per line.
+   */
+  batch?: boolean;
+}
+
+/** One JSON object per line, which every runtime and log shipper reads: info on stdout, errors on stderr. */
+export function createLogger(level: LogLevel = 'info', { allToStderr = false, sink = consoleSink, batch = false }: LoggerOptions = {}): Logger {
+  let out = '';
+  let err = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (out) sink.out(out);
+    if (err) sink.err(err);
+    out = err = '';
+  };
+  const write = (toErr: boolean, levelName: string, event: string, fields?: Fields) => {
+    const line = `${JSON.stringify({ time: new Date().toISOString(), level: levelName, event, ...fields })}\n`;
+    if (toErr) err += line;
+    else out += line;
+    if (!batch) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      setTimeout(flush, 0);
+    }
+  };
   return {
-    info: (event, fields) => level === 'info' && write(allToStderr ? 'error' : 'log', 'info', event, fields),
-    error: (event, fields) => level !== 'silent' && write('error', 'error', event, fields),
+    info: (event, fields) => void (level === 'info' && write(allToStderr, 'info', event, fields)),
+    error: (event, fields) => void (level !== 'silent' && write(true, 'error', event, fields)),
+    flush,
   };
 }
 
 export const log = createLogger();
+
+/**
+ * The line that says a server is ready and where: on stdout, whatever the log
+ * level, because supervisors, tests and a sidecar's parent wait for it.
+ */
+export function announceListening(fields: { url: string } & Fields): void {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'listening', ...fields }));
+}

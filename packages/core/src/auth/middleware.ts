@@ -1,8 +1,9 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../app-env.ts';
 import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
+import { perDatabase, prepare } from '../prepared.ts';
 import { anonymous, type AuthorCaller, type Caller } from './caller.ts';
 import { parseToken } from './tokens.ts';
 
@@ -17,12 +18,21 @@ const unauthorized = (detail: string, invalidToken = false) =>
     headers: { 'WWW-Authenticate': invalidToken ? `${realm}, error="invalid_token"` : realm },
   });
 
-const adminHashes = new Map<string, Promise<string>>();
+const adminHashes = new Map<string, string>();
 const adminHash = (token: string) => {
   let hash = adminHashes.get(token);
   if (!hash) adminHashes.set(token, (hash = sha256Hex(token)));
   return hash;
 };
+
+const liveToken = perDatabase((database) => {
+  const { db, schema: { tokens } } = database;
+  const query = db
+    .select({ authorId: tokens.authorId, verifierHash: tokens.verifierHash })
+    .from(tokens)
+    .where(and(eq(tokens.selector, sql.placeholder('selector')), isNull(tokens.revokedAt)));
+  return prepare(database, query, 'live_token');
+});
 
 /** Who sent the request. No header is anonymous; a header that names no live token is a 401. */
 async function callerOf(c: { req: { header(name: string): string | undefined }; var: AppEnv['Variables'] }): Promise<Caller> {
@@ -31,21 +41,16 @@ async function callerOf(c: { req: { header(name: string): string | undefined }; 
   const token = /^Bearer +(\S+)$/i.exec(header)?.[1];
   if (!token) throw unauthorized('Send the token as `Authorization: Bearer <token>`.', true);
 
-  const { adminToken } = c.var.config;
-  if (adminToken !== undefined && constantTimeEqual(await sha256Hex(token), await adminHash(adminToken))) {
-    return { kind: 'admin' };
-  }
   const parts = parseToken(token);
   if (parts) {
-    const { db, schema } = c.var.database;
-    const { tokens } = schema;
-    const [row] = await db
-      .select({ authorId: tokens.authorId, verifierHash: tokens.verifierHash })
-      .from(tokens)
-      .where(and(eq(tokens.selector, parts.selector), isNull(tokens.revokedAt)));
-    if (row && constantTimeEqual(await sha256Hex(parts.verifier), row.verifierHash)) {
+    const [row] = await liveToken(c.var.database).execute({ selector: parts.selector });
+    if (row && constantTimeEqual(sha256Hex(parts.verifier), row.verifierHash)) {
       return { kind: 'author', authorId: row.authorId, tokenSelector: parts.selector };
     }
+  }
+  const { adminToken } = c.var.config;
+  if (adminToken !== undefined && constantTimeEqual(sha256Hex(token), adminHash(adminToken))) {
+    return { kind: 'admin' };
   }
   throw unauthorized('The token is not valid, or has been revoked.', true);
 }

@@ -14,10 +14,10 @@ export interface IssuedToken {
   verifierHash: string;
 }
 
-export async function issueToken(): Promise<IssuedToken> {
+export function issueToken(): IssuedToken {
   const selector = randomBase64Url(9);
   const verifier = randomBase64Url(32);
-  return { token: `aw_${selector}${verifier}`, selector, verifierHash: await sha256Hex(verifier) };
+  return { token: `aw_${selector}${verifier}`, selector, verifierHash: sha256Hex(verifier) };
 }
 
 export function parseToken(token: string): { selector: string; verifier: string } | undefined {

@@ -41,7 +41,7 @@ export const authorOperations = [create, read];
 
 export const authorsRoutes = new Hono<AppEnv>()
   .post(honoPath(create.path), requireAdmin, jsonBody(create.body.schema), async (c) => {
-    const token = await issueToken();
+    const token = issueToken();
     try {
       const author = await createAuthor(c.var.database, c.req.valid('json'), token);
       return c.json({ ...toJson(author), token: token.token }, 201, { Location: `/authors/${author.id}` });

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, exists, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, exists, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { randomBase64Url } from '../crypto.ts';
 import type { Database, Db, Schema } from '../database.ts';
+import { perDatabase, prepare } from '../prepared.ts';
 import type { Position } from './cursor.ts';
 import type { PostFields } from './schema.ts';
 
@@ -21,62 +22,107 @@ export interface ListOptions {
 
 const newEtag = () => randomBase64Url(16);
 
-async function withTags({ db, schema: { postTags } }: Database, rows: PostRow[]): Promise<PostRecord[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const tagRows = await db.select().from(postTags).where(inArray(postTags.postId, ids)).orderBy(postTags.tag);
-  const byPost = Map.groupBy(tagRows, (row) => row.postId);
-  return rows.map((row) => ({ ...row, tags: (byPost.get(row.id) ?? []).map(({ tag }) => tag) }));
+/** A post's tags, sorted, as a column of the post's own row: one query reads both. */
+function tagsOf({ dialect, schema: { posts, postTags } }: Database) {
+  const tags =
+    dialect === 'postgres'
+      ? sql`coalesce((select json_agg(${postTags.tag} order by ${postTags.tag}) from ${postTags} where ${postTags.postId} = ${posts.id}), '[]'::json)`
+      : sql`(select json_group_array(tag) from (select ${postTags.tag} as tag from ${postTags} where ${postTags.postId} = ${posts.id} order by ${postTags.tag}))`;
+  // SQLite returns the array as JSON text; Postgres's driver has parsed it already.
+  return tags.mapWith((value: unknown) => (typeof value === 'string' ? (JSON.parse(value) as string[]) : (value as string[])));
 }
 
-export async function findPost(database: Database, id: number): Promise<PostRecord | undefined> {
+const record = (database: Database) => ({ ...getTableColumns(database.schema.posts), tags: tagsOf(database) });
+
+const byId = perDatabase((database) => {
   const { db, schema: { posts } } = database;
-  const [post] = await withTags(database, await db.select().from(posts).where(eq(posts.id, id)));
+  return prepare(database, db.select(record(database)).from(posts).where(eq(posts.id, sql.placeholder('id'))), 'post_by_id');
+});
+
+export async function findPost(database: Database, id: number): Promise<PostRecord | undefined> {
+  const [post] = await byId(database).execute({ id });
   return post;
 }
 
+/** The prepared page query for one combination of filters, made on first use. */
+const pages = perDatabase((database) => {
+  const { db, schema: { posts, postTags } } = database;
+  const made = new Map<string, ReturnType<typeof build>>();
+  const build = (filters: { viewer: boolean; author: boolean; tag: boolean; status: boolean; after: boolean }) =>
+    prepare(
+      database,
+      db
+        .select(record(database))
+        .from(posts)
+        .where(
+          and(
+            filters.viewer
+              ? or(eq(posts.status, 'published'), eq(posts.authorId, sql.placeholder('viewer')))
+              : eq(posts.status, 'published'),
+            filters.author ? eq(posts.authorId, sql.placeholder('authorId')) : undefined,
+            filters.status ? eq(posts.status, sql.placeholder('status')) : undefined,
+            filters.tag
+              ? exists(db.select({ one: sql`1` }).from(postTags).where(and(eq(postTags.postId, posts.id), eq(postTags.tag, sql.placeholder('tag')))))
+              : undefined,
+            // A row-value comparison, which both dialects answer with one range read of the
+            // (created_at, id) index; the equivalent OR walks the index from the top, so a
+            // deep page would cost more than the first (measured: ten times at 5,000 posts).
+            filters.after
+              ? sql`(${posts.createdAt}, ${posts.id}) < (${sql.param(sql.placeholder('afterCreatedAt'), posts.createdAt)}, ${sql.placeholder('afterId')})`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(posts.createdAt), desc(posts.id))
+        .limit(sql.placeholder('limit')),
+      `posts_page_${Object.values(filters).map(Number).join('')}`,
+    );
+  return (filters: Parameters<typeof build>[0]) => {
+    const key = Object.values(filters).map(Number).join('');
+    let query = made.get(key);
+    if (!query) made.set(key, (query = build(filters)));
+    return query;
+  };
+});
+
 /** One page, newest first, by keyset on (createdAt, id): inserts elsewhere never shift it. */
 export async function listPosts(database: Database, options: ListOptions): Promise<{ items: PostRecord[]; more: boolean }> {
-  const { db, schema: { posts, postTags } } = database;
   const { viewerId, authorId, tag, status, after, limit } = options;
-  const conditions: (SQL | undefined)[] = [
-    viewerId === undefined ? eq(posts.status, 'published') : or(eq(posts.status, 'published'), eq(posts.authorId, viewerId)),
-    authorId === undefined ? undefined : eq(posts.authorId, authorId),
-    status === undefined ? undefined : eq(posts.status, status),
-    tag === undefined
-      ? undefined
-      : exists(db.select({ one: sql`1` }).from(postTags).where(and(eq(postTags.postId, posts.id), eq(postTags.tag, tag)))),
-    after === undefined
-      ? undefined
-      : or(
-          lt(posts.createdAt, new Date(after.createdAt)),
-          and(eq(posts.createdAt, new Date(after.createdAt)), lt(posts.id, after.id)),
-        ),
-  ];
-  const rows = await db
-    .select()
-    .from(posts)
-    .where(and(...conditions))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
-    .limit(limit + 1);
-  return { items: await withTags(database, rows.slice(0, limit)), more: rows.length > limit };
+  const query = pages(database)({
+    viewer: viewerId !== undefined,
+    author: authorId !== undefined,
+    tag: tag !== undefined,
+    status: status !== undefined,
+    after: after !== undefined,
+  });
+  const rows = await query.execute({
+    viewer: viewerId,
+    authorId,
+    tag,
+    status,
+    afterCreatedAt: after && new Date(after.createdAt),
+    afterId: after?.id,
+    limit: limit + 1,
+  });
+  return { items: rows.slice(0, limit), more: rows.length > limit };
 }
 
 /**
- * One statement per tag that finds its post by the etag this write gave it:
- * when the post's own statement wrote nothing, these write nothing either.
+ * One statement for all of a post's tags, finding the post by the etag this
+ * write gave it: when the post's own statement wrote nothing, this writes
+ * nothing either. The list travels as one JSON parameter, which each dialect
+ * unpacks its own way.
  */
-const tagStatements = (db: Db, { posts, postTags }: Schema, etag: string, tags: string[]) =>
-  tags.map((tag) =>
-    db.insert(postTags).select(
-      db
-        .select({ postId: posts.id, tag: sql<string>`${sql.param(tag, postTags.tag)}`.as('tag') })
-        .from(posts)
-        .where(eq(posts.etag, etag)),
-    ),
-  );
+function tagStatement(db: Db, { dialect, schema: { posts, postTags } }: Pick<Database, 'dialect' | 'schema'>, etag: string, tags: string[]) {
+  const list = JSON.stringify(tags);
+  const unpacked =
+    dialect === 'postgres'
+      ? sql`select ${posts.id}, tag from ${posts}, json_array_elements_text(${list}::json) as tag where ${posts.etag} = ${etag}`
+      : sql`select ${posts.id}, value from ${posts}, json_each(${list}) where ${posts.etag} = ${etag}`;
+  return db.insert(postTags).select(unpacked);
+}
 
-export async function createPost({ atomically, schema }: Database, authorId: number, fields: PostFields): Promise<PostRecord> {
+export async function createPost(database: Database, authorId: number, fields: PostFields): Promise<PostRecord> {
+  const { atomically, schema } = database;
   const { tags, ...columns } = fields;
   const now = new Date();
   const etag = newEtag();
@@ -85,30 +131,35 @@ export async function createPost({ atomically, schema }: Database, authorId: num
       .insert(schema.posts)
       .values({ ...columns, authorId, etag, createdAt: now, updatedAt: now })
       .returning(),
-    ...tagStatements(db, schema, etag, tags),
+    tagStatement(db, database, etag, tags),
   ]);
   if (!row) throw new Error('INSERT … RETURNING returned no post');
   return { ...row, tags };
 }
 
+const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
+
 /** Writes `fields` over `current`, unless the post changed since it was read: then undefined. */
-export async function updatePost(
-  { atomically, schema }: Database,
-  current: PostRecord,
-  fields: PostFields,
-): Promise<PostRecord | undefined> {
+export async function updatePost(database: Database, current: PostRecord, fields: PostFields): Promise<PostRecord | undefined> {
+  const { atomically, schema } = database;
   const { posts, postTags } = schema;
   const { tags, ...columns } = fields;
   const etag = newEtag();
-  const [[row]] = await atomically((db) => [
-    db
+  // Both lists are sorted and without duplicates: unchanged tags need no writes.
+  const retag = !sameTags(tags, current.tags);
+  const [[row]] = await atomically((db) => {
+    const post = db
       .update(posts)
       .set({ ...columns, etag, updatedAt: new Date() })
       .where(and(eq(posts.id, current.id), eq(posts.etag, current.etag)))
-      .returning(),
-    db.delete(postTags).where(inArray(postTags.postId, db.select({ id: posts.id }).from(posts).where(eq(posts.etag, etag)))),
-    ...tagStatements(db, schema, etag, tags),
-  ]);
+      .returning();
+    if (!retag) return [post] as const;
+    return [
+      post,
+      db.delete(postTags).where(inArray(postTags.postId, db.select({ id: posts.id }).from(posts).where(eq(posts.etag, etag)))),
+      tagStatement(db, database, etag, tags),
+    ] as const;
+  });
   return row && { ...row, tags };
 }
 

@@ -36,7 +36,7 @@ export const tokenOperations = [issue, revokeCurrent];
 
 export const tokensRoutes = new Hono<AppEnv>()
   .post(honoPath(issue.path), requireAuthor, async (c) => {
-    const { token, selector, verifierHash } = await issueToken();
+    const { token, selector, verifierHash } = issueToken();
     const createdAt = new Date();
     const { db, schema } = c.var.database;
     await db.insert(schema.tokens).values({ authorId: c.var.author.authorId, selector, verifierHash, createdAt });
