@@ -1,7 +1,9 @@
 // The one test command: Vitest (Node, Workers/D1, every entry point) and
 // `bun test` (Bun, which Vitest cannot host), then one line per adapter and
-// the total. A test's adapter is the `[name]` its title ends with.
-import { spawnSync } from 'node:child_process';
+// the total. A test's adapter is the `[name]` its title ends with. Lines a
+// test prints as `figure [adapter]: …` are gathered into a Figures block.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -24,11 +26,21 @@ rmSync(results, { recursive: true, force: true });
 mkdirSync(results);
 
 const env = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' };
-const run = (command: string, args: string[], cwd: string) =>
-  spawnSync(command, args, { cwd, env, stdio: 'inherit' }).status ?? 1;
+const figures: string[] = [];
+/** Runs a test runner with its output shown as it comes, keeping the figure lines. */
+function run(command: string, args: string[], cwd: string): Promise<number> {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    console.log(line);
+    // oxlint-disable-next-line no-control-regex -- runners may colour the line
+    const plain = line.replaceAll(/\u001b\[[0-9;]*m/g, '').trim();
+    if (/^figure \[[\w-]+\]: /.test(plain)) figures.push(plain.slice('figure '.length));
+  });
+  return new Promise((resolve) => child.once('close', (code) => resolve(code ?? 1)));
+}
 
-const bunExit = run('bun', ['test', '--reporter=junit', `--reporter-outfile=${join(results, 'bun.xml')}`], join(root, 'apps/bun'));
-const vitestExit = run('vitest', ['run', '--reporter=verbose', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`], root);
+const bunExit = await run('bun', ['test', '--reporter=junit', `--reporter-outfile=${join(results, 'bun.xml')}`], join(root, 'apps/bun'));
+const vitestExit = await run('vitest', ['run', '--reporter=verbose', '--reporter=json', `--outputFile.json=${join(results, 'vitest.json')}`], root);
 
 const problems: string[] = [];
 const all = [...readBun(join(results, 'bun.xml')), ...readVitest(join(results, 'vitest.json'))];
@@ -61,9 +73,10 @@ const summary = [...tally].map(([name, counts]) => {
   return `${name}: ${line(counts)}`;
 });
 summary.push(line(total));
+const figureBlock = figures.length ? `Figures:\n${figures.toSorted().map((text) => `  ${text}`).join('\n')}\n\n` : '';
 // .ci/run prints it again as its own last lines.
-writeFileSync(join(results, 'summary.txt'), `${summary.join('\n')}\n`);
-console.log(`\n${summary.join('\n')}`);
+writeFileSync(join(results, 'summary.txt'), `${figureBlock}${summary.join('\n')}\n`);
+console.log(`\n${figureBlock}${summary.join('\n')}`);
 process.exitCode = total.failed === 0 ? 0 : 1;
 
 function readVitest(path: string): Result[] {
