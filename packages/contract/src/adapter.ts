@@ -81,6 +81,13 @@ export function describeAdapterContract<Env>(target: ContractTarget<Env>): void 
       expect(await newestFirstPlan(connect())).toMatch(/posts_created_at_id_idx/);
     });
 
+    test('a deep page (after a cursor) is one range read of that index: no OFFSET, no scan from the top', async () => {
+      const plan = await newestFirstPlan(connect(), { deep: true });
+      expect(plan).toMatch(/posts_created_at_id_idx/);
+      // SQLite must SEARCH the index by the row value; Postgres must put it in the Index Cond.
+      expect(plan).toMatch(connect().dialect === 'postgres' ? /Index Cond: \(ROW\(created_at, id\) < ROW/ : /SEARCH posts USING INDEX posts_created_at_id_idx \(\(?created_at(,id\))?<\(?\?/);
+    });
+
     test('atomically applies every statement in order and returns each result', async () => {
       const { atomically, schema: { authors } } = connect();
       const author = await newAuthor();

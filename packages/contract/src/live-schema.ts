@@ -49,8 +49,11 @@ export async function columnTypes(database: Database): Promise<Record<string, st
 }
 
 /** The plan the database picks for the first newest-first page, as text. */
-export async function newestFirstPlan(database: Database): Promise<string> {
-  const page = sql`select id from posts where status = 'published' order by created_at desc, id desc limit 21`;
+export async function newestFirstPlan(database: Database, { deep = false } = {}): Promise<string> {
+  // A deep page is the keyset condition the API sends with a cursor: a row-value comparison.
+  const before = database.dialect === 'postgres' ? sql`(now(), 2147483647)` : sql`(9999999999999, 9007199254740991)`;
+  const after = deep ? sql` and (created_at, id) < ${before}` : sql``;
+  const page = sql`select id from posts where status = 'published'${after} order by created_at desc, id desc limit 21`;
   if (database.dialect !== 'postgres') {
     const plan = await rows<{ detail: string }>(database, sql`explain query plan ${page}`);
     return plan.map((step) => step.detail).join('\n');
