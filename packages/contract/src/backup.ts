@@ -1,3 +1,4 @@
+import type { BackupReport } from '@anywhere/core/backup';
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import type { ServerEntryPoint } from './entry-point.ts';
 import { figure } from './figures.ts';
 import { matrix } from './matrix.ts';
 import { listeningUrl, startServer } from './process.ts';
-import { allowedAt, startWriteLoad, type PostContent } from './write-load.ts';
+import { allowedAt, startWriteLoad, type PostContent, type Reply } from './write-load.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const run = promisify(execFile);
@@ -22,6 +23,9 @@ function backupCommand(target: string) {
   if (program !== 'node') throw new Error(`db:backup should be a node command, not: ${script}`);
   return { command: process.execPath, args: [...args, target] };
 }
+
+/** The slowest of these replies, in whole milliseconds. */
+const slowest = (replies: readonly Reply[]) => Math.round(Math.max(...replies.map(({ ms }) => ms)));
 
 /** Every post a server lists, by id, paging with the cursor it returns. */
 async function allPosts(url: URL): Promise<Map<number, PostContent>> {
@@ -66,18 +70,20 @@ export function describeBackupRestore({ adapter, runtime, app }: Pick<ServerEntr
 
       const snapshot = join(directory, 'backups', 'anywhere.db');
       const { command, args } = backupCommand(snapshot);
-      const began = performance.now();
+      const began = Date.now();
       const backup = run(command, args, { cwd: root, env: { ...process.env, DATABASE_URL: `file:${liveFile}` } });
       const { stdout } = await backup.catch(async (error: unknown) => {
         await load.stop();
         throw error;
       });
-      const ended = performance.now();
-      const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+      const ended = Date.now();
+      const report = JSON.parse(stdout.trim().split('\n').at(-1)!) as BackupReport;
       await load.stop();
 
       // The command's own report, and an independent look at the file.
       expect(report).toMatchObject({ event: 'backup', path: snapshot, bytes: statSync(snapshot).size, integrity: 'ok' });
+      const takenAt = Date.parse(report.takenAt);
+      expect(takenAt).toBeGreaterThanOrEqual(began);
       expect(readdirSync(join(directory, 'backups'))).toEqual(['anywhere.db']); // no partial file left
       const copy = new DatabaseSync(snapshot, { readOnly: true });
       try {
@@ -95,23 +101,35 @@ export function describeBackupRestore({ adapter, runtime, app }: Pick<ServerEntr
       expect(restored.url.port).not.toBe(live.url.port);
       const found = await allPosts(restored.url);
 
-      const before = load.posts.flatMap((post) => {
-        const allowed = allowedAt(post, began);
-        return allowed ? [{ id: post.id, allowed }] : [];
-      });
-      const wrong = before.filter(({ id, allowed }) => !allowed.some((version) => JSON.stringify(version) === JSON.stringify(found.get(id))));
-      expect(wrong.map(({ id, allowed }) => ({ id, found: found.get(id) ?? 'missing', expected: allowed[0] }))).toEqual([]);
+      // Every post acknowledged before the command started, and before the snapshot's own instant
+      // (the report's takenAt, later), reads as its last acknowledged version or a later one.
+      const committedBy = (moment: number) =>
+        load.posts.flatMap((post) => {
+          const allowed = allowedAt(post, moment);
+          return allowed ? [{ id: post.id, allowed }] : [];
+        });
+      const [beforeCommand, beforeSnapshot] = [committedBy(began), committedBy(takenAt)];
+      const wrong = (posts: typeof beforeSnapshot) =>
+        posts.filter(({ id, allowed }) => !allowed.some((version) => JSON.stringify(version) === JSON.stringify(found.get(id))));
+      expect(wrong(beforeSnapshot).map(({ id, allowed }) => ({ id, found: found.get(id) ?? 'missing', expected: allowed[0] }))).toEqual([]);
+      expect(report.posts).toBeGreaterThanOrEqual(beforeSnapshot.length);
 
       const during = load.replies.filter(({ at }) => at >= began && at <= ended);
       expect(load.replies.filter(({ status }) => status >= 500)).toEqual([]);
       const served = during.filter(({ status }) => status >= 200 && status < 300).length;
       expect(served).toBeGreaterThan(0); // the writers were writing while it ran
 
-      figure(adapter, `backup under write load: ${before.length} posts committed before the snapshot began, ${before.length - wrong.length} found after restore`);
       figure(
         adapter,
-        `backup under write load: ${served} writes served during the backup, ${during.filter(({ status }) => status >= 500).length} 5xx; ` +
-          `backup ${Math.round(ended - began)} ms (snapshot ${String(report.durationMs)} ms, ${String(report.bytes)} bytes)`,
+        `backup under write load: ${beforeCommand.length} posts committed before the command started, ` +
+          `${beforeCommand.length - wrong(beforeCommand).length} found after restore; ` +
+          `${beforeSnapshot.length} before the snapshot began, ${beforeSnapshot.length - wrong(beforeSnapshot).length} found`,
+      );
+      figure(
+        adapter,
+        `backup under write load: ${served} writes served during the backup, ${during.filter(({ status }) => status >= 500).length} 5xx, ` +
+          `slowest ${slowest(during)} ms (before it: ${slowest(load.replies.filter(({ at }) => at < began))} ms); ` +
+          `command ${ended - began} ms, snapshot ${report.durationMs} ms, ${report.bytes} bytes`,
       );
     });
   });

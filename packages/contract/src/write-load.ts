@@ -7,7 +7,7 @@ export interface PostContent {
 
 /** One write a writer sent for a post: its create, or a PATCH. */
 export interface Version extends PostContent {
-  /** performance.now() when the 2xx arrived; undefined while in flight. */
+  /** Date.now() when the 2xx arrived (the wall clock, which the backup's report uses too); undefined while in flight. */
   acknowledgedAt?: number;
 }
 
@@ -20,7 +20,9 @@ export interface TrackedPost {
 export interface Reply {
   method: string;
   status: number;
+  /** Date.now() when it came, and how many milliseconds after the request was sent. */
   at: number;
+  ms: number;
 }
 
 export interface WriteLoad {
@@ -54,12 +56,13 @@ export async function startWriteLoad(url: URL, adminToken: string, { writers = 6
   const waiting: { count: number; resolve(): void }[] = [];
 
   const send = async (method: string, path: string, token: string, body: unknown) => {
+    const sent = performance.now();
     const response = await fetch(new URL(path, url), {
       method,
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
     });
-    replies.push({ method, status: response.status, at: performance.now() });
+    replies.push({ method, status: response.status, at: Date.now(), ms: performance.now() - sent });
     return response;
   };
 
@@ -80,7 +83,7 @@ export async function startWriteLoad(url: URL, adminToken: string, { writers = 6
         post.versions.push(version);
         const response = await send('PATCH', `/posts/${post.id}`, token, version);
         await response.body?.cancel();
-        if (response.ok) version.acknowledgedAt = performance.now();
+        if (response.ok) version.acknowledgedAt = Date.now();
         else post.versions.pop(); // refused, so never written
         continue;
       }
@@ -89,7 +92,7 @@ export async function startWriteLoad(url: URL, adminToken: string, { writers = 6
         await response.body?.cancel();
         continue;
       }
-      version.acknowledgedAt = performance.now();
+      version.acknowledgedAt = Date.now();
       const created: TrackedPost = { id: ((await response.json()) as { id: number }).id, versions: [version] };
       mine.push(created);
       posts.push(created);

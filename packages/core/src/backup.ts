@@ -10,6 +10,8 @@ export interface BackupReport {
   posts: number;
   authors: number;
   integrity: 'ok';
+  /** Just before the snapshot's read transaction began: every commit made before this instant is in it. */
+  takenAt: string;
   durationMs: number;
 }
 
@@ -51,6 +53,8 @@ export interface SqliteBackupOptions {
 export async function backupSqlite({ live, target, temporary, open, files }: SqliteBackupOptions): Promise<BackupReport> {
   const started = performance.now();
   try {
+    // Read just before the transaction begins, so "before takenAt" implies "in the snapshot".
+    const takenAt = new Date().toISOString();
     await live.db.run(sql`vacuum into ${temporary}`);
     const copy = open(temporary);
     let counts: SnapshotCounts;
@@ -62,7 +66,7 @@ export async function backupSqlite({ live, target, temporary, open, files }: Sql
     await files.flush(temporary);
     await files.moveInto(temporary, target);
     const bytes = await files.size(target);
-    return { event: 'backup', path: target, bytes, ...counts, integrity: 'ok', durationMs: Math.round(performance.now() - started) };
+    return { event: 'backup', path: target, bytes, ...counts, integrity: 'ok', takenAt, durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     await files.remove(temporary);
     throw error;
