@@ -90,6 +90,12 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
   };
 }
 
+/** The database alone, for one-shot commands (`pnpm db:backup`) that serve no HTTP. */
+export function loadDatabaseTarget(env: EnvSource): DatabaseTarget {
+  const parsed = parse(serverSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true }), env);
+  return databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX);
+}
+
 export function databaseTarget(url: string, poolMax = 10): DatabaseTarget {
   if (url.startsWith('file:')) return { kind: 'sqlite', path: url.slice('file:'.length) };
   if (url.startsWith('pglite:')) return { kind: 'pglite', dataDir: url.slice('pglite:'.length) };

@@ -5,6 +5,7 @@ export {
   databaseTarget,
   describeTarget,
   loadAppConfig,
+  loadDatabaseTarget,
   loadServerConfig,
   type AppConfig,
   type DatabaseTarget,
