@@ -10,6 +10,7 @@ import {
   withCommandLine,
 } from '@anywhere/core';
 import { openDatabase, type OpenOptions } from './database.ts';
+import { createLimiter, peerAddress } from './limiter.ts';
 
 export interface ServeOptions extends OpenOptions {
   argv: string[];
@@ -28,7 +29,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
   const database = openDatabase(config.database, open);
   await database.migrate(undefined);
 
-  const app = createApp({ database, config, logger });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
   const server = Bun.serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   // A sidecar's parent reads this, the only line on its stdout.
   announceListening({ url: server.url.href, adapter: database.name, database: describeTarget(config.database) });

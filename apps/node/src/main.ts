@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import { announceListening, createApp, createLogger, describeTarget, loadServerConfig, stopOnSignals } from '@anywhere/core';
 import { openDatabase } from './database.ts';
+import { createLimiter, peerAddress } from './limiter.ts';
 
 const config = loadServerConfig(process.env);
 const database = openDatabase(config.database);
@@ -9,7 +10,7 @@ await database.migrate(undefined);
 // Lines are gathered and written once per turn of the event loop, off the requests' path.
 const sink = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
 const logger = createLogger(config.logLevel, { sink, batch: true });
-const app = createApp({ database, config, logger });
+const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, ({ address, port }) => {
   const host = address.includes(':') ? `[${address}]` : address;
   announceListening({ url: `http://${host}:${port}/`, adapter: database.name, database: describeTarget(config.database) });

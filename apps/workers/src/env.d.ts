@@ -12,6 +12,12 @@ declare global {
       CORS_CREDENTIALS?: string;
       BODY_LIMIT_KB?: string;
       LOG_LEVEL?: string;
+      RATE_LIMIT?: string;
+      RATE_LIMIT_TOKEN?: string;
+      TRUST_PROXY?: string;
+      /** Cloudflare's Rate Limiting bindings (ratelimits in wrangler.jsonc). */
+      ADDRESS_RATE_LIMITER: RateLimit;
+      TOKEN_RATE_LIMITER: RateLimit;
     }
     interface GlobalProps {
       mainModule: typeof main;

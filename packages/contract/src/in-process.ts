@@ -8,6 +8,13 @@ import { describeApiContract } from './api/index.ts';
 import { matrix } from './matrix.ts';
 import type { Capability, ContractTarget } from './target.ts';
 
+/**
+ * The suite sends hundreds of requests a minute with one admin token, far past
+ * the default limit; the main target raises it (limiting stays on) and the
+ * rate limit tests set their own rules with `withSettings`.
+ */
+export const roomyLimits = { RATE_LIMIT: '1000000/1m', RATE_LIMIT_TOKEN: '1000000/1m' };
+
 export interface Opened {
   /** Where the contract runs; migrated before the first test. */
   database: DatabaseAdapter;
@@ -43,7 +50,7 @@ export function describeInProcessContract(
   beforeAll(async () => {
     opened = await open();
     await opened.database.migrate(undefined);
-    app = createApp({ database: opened.database, config: loadAppConfig({ LOG_LEVEL: 'error', ADMIN_TOKEN: adminToken }) });
+    app = createApp({ database: opened.database, config: loadAppConfig({ LOG_LEVEL: 'error', ADMIN_TOKEN: adminToken, ...roomyLimits }) });
     // Its failures are the point; their logs would only be noise.
     broken = createApp({ database: opened.empty, config: loadAppConfig({ LOG_LEVEL: 'silent' }) });
   });

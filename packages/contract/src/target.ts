@@ -1,7 +1,7 @@
 import type { DatabaseAdapter } from '@anywhere/core';
 
 /** Behaviour that some adapters cannot have; each gap is declared with its reason. */
-export type Capability = 'file-pragmas' | 'graceful-shutdown';
+export type Capability = 'file-pragmas' | 'graceful-shutdown' | 'short-rate-limit-periods';
 
 export type Fetch = (request: Request) => Promise<Response>;
 

@@ -10,18 +10,29 @@ import { mountDocs } from './docs/routes.ts';
 import { healthOperations, healthRoutes } from './health/routes.ts';
 import { errorHandler, methodNotAllowed as refuseMethod, notFound } from './http/errors.ts';
 import { limitBody } from './http/body-limit.ts';
+import { honoPath, type Operation } from './http/openapi.ts';
+import { rateLimit, type PeerAddress } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createLogger, type Logger } from './log.ts';
 import { postOperations, postsRoutes } from './posts/routes.ts';
+import type { Limiter } from './rate-limit/limiter.ts';
+import { createMemoryLimiter } from './rate-limit/memory.ts';
 import { tagOperations, tagsRoutes } from './tags/routes.ts';
 import { tokenOperations, tokensRoutes } from './tokens/routes.ts';
+
+const operations: Operation[] = [...healthOperations, ...authorOperations, ...tokenOperations, ...postOperations, ...tagOperations];
+const unlimitedPaths = new Set(operations.filter((spec) => spec.unlimited).map((spec) => honoPath(spec.path)));
 
 export interface AppOptions<Env> {
   database: DatabaseAdapter<Env>;
   config: AppConfig;
   /** JSON lines to the console at `config.logLevel` unless given. */
   logger?: Logger;
+  /** Where rate limit buckets live: this process's memory unless given (Redis, a Workers binding). */
+  limiter?: Limiter;
+  /** The client's address as the runtime sees the connection; without it, requests are limited by token only. */
+  peerAddress?: PeerAddress;
 }
 
 /** The whole API, on whichever database the runtime injects. */
@@ -29,6 +40,8 @@ export function createApp<Env extends object = object>({
   database,
   config,
   logger = createLogger(config.logLevel),
+  limiter = createMemoryLimiter(),
+  peerAddress,
 }: AppOptions<Env>) {
   const app = new Hono<AppEnv & { Bindings: Env }>();
 
@@ -43,11 +56,13 @@ export function createApp<Env extends object = object>({
         credentials,
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
         allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
-        exposeHeaders: ['ETag', 'Location', 'X-Request-Id', 'WWW-Authenticate'],
+        exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate'],
         maxAge: 600,
       }),
     );
   }
+  // Before anything reads a body or the database: a refused request costs next to nothing.
+  app.use(rateLimit({ limiter, rules: config.rateLimits, trustProxy: config.trustProxy, peerAddress, unlimitedPaths, logger }));
   app.use(methodNotAllowed({ app, onMethodNotAllowed: refuseMethod }));
   app.use(limitBody(config.bodyLimitBytes));
   app.use(async (c, next) => {
@@ -62,7 +77,7 @@ export function createApp<Env extends object = object>({
     .route('/', tokensRoutes)
     .route('/', postsRoutes)
     .route('/', tagsRoutes);
-  mountDocs(app, [...healthOperations, ...authorOperations, ...tokenOperations, ...postOperations, ...tagOperations]);
+  mountDocs(app, operations);
   app.onError(errorHandler(logger));
   app.notFound(notFound);
   return routes;

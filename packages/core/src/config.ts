@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { parseRule, type Rule } from './rate-limit/limiter.ts';
 
 /** Whatever the runtime offers: process.env, Bun.env or a Worker's bindings. */
 export type EnvSource = object;
@@ -8,6 +9,23 @@ export type LogLevel = (typeof logLevels)[number];
 
 const unset = (value: unknown) => (value === '' ? undefined : value);
 const flag = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+/** A rate limit rule, `600/60s`, or `off`: undefined. */
+const rateRule = (fallback: string) =>
+  z.preprocess(
+    unset,
+    z
+      .string()
+      .default(fallback)
+      .transform((text, context) => {
+        const rule = parseRule(text.trim());
+        if (rule === undefined) {
+          context.addIssue({ code: 'custom', message: 'must be <requests>/<period> with a unit of ms, s, m or h (600/60s), or off' });
+          return z.NEVER;
+        }
+        return rule === 'off' ? undefined : rule;
+      }),
+  );
 
 const appSchema = z
   .object({
@@ -23,6 +41,9 @@ const appSchema = z
     ),
     CORS_CREDENTIALS: flag.default(false),
     LOG_LEVEL: z.enum(logLevels).default('info'),
+    RATE_LIMIT: rateRule('600/60s'),
+    RATE_LIMIT_TOKEN: rateRule('600/60s'),
+    TRUST_PROXY: flag.default(false),
   })
   .refine((env) => !(env.CORS_CREDENTIALS && env.CORS_ORIGINS?.includes('*')), {
     message: 'CORS_ORIGINS cannot be * when CORS_CREDENTIALS is true: list the origins',
@@ -49,6 +70,8 @@ const serverSchema = z.object({
   DATABASE_URL: databaseUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+  RATE_LIMIT_REDIS_URL: z.preprocess(unset, z.url({ protocol: /^rediss?$/, error: 'must be redis://… or rediss://…' }).optional()),
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('anywhere:rate-limit:'),
 });
 
 /** What the HTTP app needs, on every runtime. */
@@ -59,6 +82,10 @@ export interface AppConfig {
   /** Unset: no CORS headers at all. */
   cors: { origins: string[]; credentials: boolean } | undefined;
   logLevel: LogLevel;
+  /** Per client address and per API token; undefined is off. */
+  rateLimits: { address: Rule | undefined; token: Rule | undefined };
+  /** The client address is the last X-Forwarded-For hop: only behind a proxy that writes it. */
+  trustProxy: boolean;
 }
 
 /** What a long-running server process adds (Bun, Node). */
@@ -67,6 +94,8 @@ export interface ServerConfig extends AppConfig {
   host: string;
   database: DatabaseTarget;
   shutdownTimeoutMs: number;
+  /** Where processes share their rate limit buckets; unset, each process counts alone in memory. */
+  rateLimitRedis: { url: string; prefix: string } | undefined;
 }
 
 export function loadAppConfig(env: EnvSource): AppConfig {
@@ -76,6 +105,8 @@ export function loadAppConfig(env: EnvSource): AppConfig {
     adminToken: parsed.ADMIN_TOKEN,
     cors: parsed.CORS_ORIGINS && { origins: parsed.CORS_ORIGINS, credentials: parsed.CORS_CREDENTIALS },
     logLevel: parsed.LOG_LEVEL,
+    rateLimits: { address: parsed.RATE_LIMIT, token: parsed.RATE_LIMIT_TOKEN },
+    trustProxy: parsed.TRUST_PROXY,
   };
 }
 
@@ -87,6 +118,7 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
     host: parsed.HOST,
     database: databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX),
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    rateLimitRedis: parsed.RATE_LIMIT_REDIS_URL === undefined ? undefined : { url: parsed.RATE_LIMIT_REDIS_URL, prefix: parsed.RATE_LIMIT_REDIS_PREFIX },
   };
 }
 

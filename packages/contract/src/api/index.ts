@@ -11,6 +11,7 @@ import { describeListing } from './listing.ts';
 import { describeOperations } from './operations.ts';
 import { describePostCreation } from './post-creation.ts';
 import { describePosts } from './posts.ts';
+import { describeRateLimits } from './rate-limits.ts';
 
 /** The HTTP contract every adapter must pass, written once. */
 export function describeApiContract<Env>(target: ContractTarget<Env>): void {
@@ -29,4 +30,5 @@ export function describeApiContract<Env>(target: ContractTarget<Env>): void {
   describePosts(context);
   describeConditionalRequests(context);
   describeListing(context);
+  describeRateLimits(context);
 }

@@ -10,6 +10,7 @@ const live = operation({
   path: '/health',
   tag: 'Operations',
   summary: 'Liveness: the process answers',
+  unlimited: true,
   responses: { 200: { description: 'Alive.', schema: z.object({ status: z.literal('ok') }) } },
 });
 
@@ -18,6 +19,7 @@ const ready = operation({
   path: '/ready',
   tag: 'Operations',
   summary: 'Readiness: the database answers a query',
+  unlimited: true,
   responses: { 200: { description: 'The database answered.', schema: z.object({ status: z.literal('ready') }) }, ...problems(503) },
 });
 

@@ -16,6 +16,8 @@ export interface Operation {
   description?: string;
   /** Needs `Authorization: Bearer`. */
   bearer?: true;
+  /** Never rate limited (health checks); every other operation may answer 429. */
+  unlimited?: true;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { schema: z.ZodType; description: string };
@@ -41,6 +43,7 @@ const meanings = {
   413: 'The body is larger than the limit.',
   415: 'The body is not application/json.',
   422: 'The body parsed but breaks the rules; `errors` names each field.',
+  429: 'Too many requests from this address or with this token (RATE_LIMIT, RATE_LIMIT_TOKEN); retry after Retry-After seconds.',
   503: 'Unavailable: the database is not answering, or (admin routes) ADMIN_TOKEN is not configured.',
 } as const;
 
@@ -52,6 +55,10 @@ export function problems(...statuses: (keyof typeof meanings)[]): Operation['res
 }
 
 type JsonSchema = Record<string, unknown>;
+
+const retryAfter = {
+  'Retry-After': { description: 'Seconds until the request would be allowed.', schema: { type: 'integer', minimum: 1 } },
+};
 
 /** zod names shared schemas under $defs; OpenAPI keeps them under components. */
 const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
@@ -86,10 +93,11 @@ export function openApiDocument(operations: readonly Operation[], info: { title:
         content: { 'application/json': { schema: convert(spec.body.schema, 'input') } },
       },
       responses: Object.fromEntries(
-        Object.entries(spec.responses).map(([status, { description, schema }]) => [
+        Object.entries({ ...spec.responses, ...(spec.unlimited ? {} : problems(429)) }).map(([status, { description, schema }]) => [
           status,
           {
             description,
+            headers: status === '429' ? retryAfter : undefined,
             content: schema && {
               [schema === problemSchema ? 'application/problem+json' : 'application/json']: { schema: convert(schema, 'output') },
             },

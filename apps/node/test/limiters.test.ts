@@ -1,0 +1,16 @@
+import { createMemoryLimiter, createRedisLimiter } from '@anywhere/core/rate-limit';
+import { describeLimiterContract, describeMemoryBounds, describeRedisExpiry } from '@anywhere/contract/limiter';
+import { testRedisUrl, whyNoRedis } from '@anywhere/contract/redis-server';
+import { afterAll } from 'vitest';
+import { connectRedis } from '../src/limiter.ts';
+
+const noRedis = await whyNoRedis();
+const redis = noRedis ? undefined : await connectRedis(testRedisUrl);
+afterAll(() => redis?.close());
+// This run's own keys, which expire with their buckets.
+const prefix = `anywhere-test:${crypto.randomUUID()}:`;
+
+describeLimiterContract({ adapter: 'node', store: 'memory', create: () => createMemoryLimiter() });
+describeMemoryBounds('node', createMemoryLimiter);
+describeLimiterContract({ adapter: 'node', store: 'redis', create: () => createRedisLimiter(redis!, { prefix }), unavailable: noRedis });
+describeRedisExpiry({ adapter: 'node', redis: () => redis!, create: (own) => createRedisLimiter(redis!, { prefix: own }), unavailable: noRedis });

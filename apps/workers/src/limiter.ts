@@ -1,0 +1,23 @@
+import type { PeerAddress } from '@anywhere/core';
+import type { Bucket, Limiter } from '@anywhere/core/rate-limit';
+
+/** Cloudflare writes the client's address here, and a client cannot set it. */
+export const peerAddress: PeerAddress = (c) => c.req.header('CF-Connecting-IP');
+
+/**
+ * Cloudflare's Rate Limiting binding as a Limiter: one binding per bucket,
+ * counted at the edge location that serves the request. The binding's own
+ * `simple` rule in wrangler.jsonc is what it enforces; it answers only yes or
+ * no, so Retry-After is the configured rule's whole period, the longest a
+ * client could have to wait.
+ */
+export function createBindingLimiter(bindings: Record<Bucket, RateLimit | undefined>): Limiter {
+  return {
+    async take(bucket, key, rule) {
+      const binding = bindings[bucket];
+      if (!binding) throw new Error(`no Rate Limiting binding for the ${bucket} limit: see ratelimits in wrangler.jsonc`);
+      const { success } = await binding.limit({ key: `${bucket}:${key}` });
+      return success ? { allowed: true, retryAfterMs: 0 } : { allowed: false, retryAfterMs: rule.periodMs };
+    },
+  };
+}
