@@ -57,7 +57,8 @@ export function describeBackupRestore({ adapter, runtime, app }: Pick<ServerEntr
       command: runtime.command,
       args: ['src/main.ts'],
       cwd: fileURLToPath(app),
-      env: { PORT: '0', ADMIN_TOKEN: adminToken, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'error' },
+      // The load is the point here, not abuse: no rate limit may refuse it.
+      env: { PORT: '0', ADMIN_TOKEN: adminToken, DATABASE_URL: `file:${file}`, LOG_LEVEL: 'error', RATE_LIMIT: 'off', RATE_LIMIT_TOKEN: 'off' },
       ready: listeningUrl,
     });
 
