@@ -3,19 +3,20 @@ import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env.ts';
-import { authorOperations, authorsRoutes } from './authors/routes.ts';
+import { authorsRoutes } from './authors/routes.ts';
 import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
 import { mountDocs } from './docs/routes.ts';
-import { healthOperations, healthRoutes } from './health/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 import { errorHandler, methodNotAllowed as refuseMethod, notFound } from './http/errors.ts';
 import { limitBody } from './http/body-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createLogger, type Logger } from './log.ts';
-import { postOperations, postsRoutes } from './posts/routes.ts';
-import { tagOperations, tagsRoutes } from './tags/routes.ts';
-import { tokenOperations, tokensRoutes } from './tokens/routes.ts';
+import { operations } from './operations.ts';
+import { postsRoutes } from './posts/routes.ts';
+import { tagsRoutes } from './tags/routes.ts';
+import { tokensRoutes } from './tokens/routes.ts';
 
 export interface AppOptions<Env> {
   database: DatabaseAdapter<Env>;
@@ -62,7 +63,7 @@ export function createApp<Env extends object = object>({
     .route('/', tokensRoutes)
     .route('/', postsRoutes)
     .route('/', tagsRoutes);
-  mountDocs(app, [...healthOperations, ...authorOperations, ...tokenOperations, ...postOperations, ...tagOperations]);
+  mountDocs(app, operations);
   app.onError(errorHandler(logger));
   app.notFound(notFound);
   return routes;
