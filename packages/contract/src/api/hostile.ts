@@ -13,7 +13,7 @@ import { makeScene, routes, routeTable, type Route, type Scene } from './route-t
 // database as it found it. Seeded, so a failure reproduces: its message names
 // the seed and path; HOSTILE_SEED=<seed> runs another sequence.
 const seed = Number(globalThis.process?.env?.HOSTILE_SEED) || 20_261_121;
-const runs = { ids: 120, queries: 200, headers: 250, bodies: 400 };
+const runs = { ids: 240, queries: 400, headers: 500, bodies: 800 };
 const timeoutMs = 120_000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
