@@ -93,6 +93,37 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       });
     });
 
+    test('no token it is sent reaches its output: a valid, a bad, a revoked and the admin token', async () => {
+      const mark = server.output().length;
+      const call = (path: string, token: string, method = 'GET', body?: unknown) =>
+        fetch(new URL(path, server.url), {
+          method,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const created = await call('authors', target.adminToken, 'POST', { name: 'Secret Keeper', email: `${crypto.randomUUID()}@example.com` });
+      const { token } = (await created.json()) as { token: string };
+      const { token: revoked } = (await (await call('tokens', token, 'POST')).json()) as { token: string };
+      expect((await call('tokens/current', revoked, 'DELETE')).status).toBe(204);
+      const tokens = [token, `aw_${'x'.repeat(55)}`, revoked, target.adminToken];
+      for (const sent of tokens) {
+        for (const each of [sent, `${sent} trailing`]) {
+          await call('posts?limit=1', each);
+          await call('posts', each, 'POST', newPost());
+          await call('posts/999999', each, 'DELETE');
+          await call('authors', each, 'POST', { name: 'Probe', email: 'probe@example.com' });
+          await call('tokens', each, 'POST');
+        }
+      }
+      await sleep(300); // lines are written as responses leave
+      const output = server.output().slice(mark);
+      expect(output).toContain('"event":"request"');
+      for (const sent of tokens) {
+        expect(output).not.toContain(sent);
+        expect(output).not.toContain(sent.slice(-43)); // the secret part alone
+      }
+    });
+
     if (target.browser !== false) testUnless(browserMissing, 'GET /docs renders offline in Chromium and lists every operation', async () => {
       const browser = await launchChromium();
       try {

@@ -5,9 +5,10 @@ import type { Fetch } from './target.ts';
 const origin = 'http://anywhere.test';
 
 export interface SendOptions {
-  /** An object is sent as JSON; a string or a stream (chunked, no Content-Length) as it is. */
+  /** An object is sent as JSON; a string, bytes or a stream (chunked, no Content-Length) as they are. */
   body?: unknown;
-  headers?: Record<string, string>;
+  /** Added to (or replacing) the defaults; `undefined` leaves a default header out. */
+  headers?: Record<string, string | undefined>;
   /** Sent as `Authorization: Bearer <token>`. */
   token?: string;
 }
@@ -20,8 +21,10 @@ export function client(fetch: Fetch) {
     const all: Record<string, string> = {};
     if (body !== undefined) all['Content-Type'] = 'application/json';
     if (token !== undefined) all.Authorization = `Bearer ${token}`;
-    const init: RequestInit = { method, headers: { ...all, ...headers } };
+    const merged = Object.entries({ ...all, ...headers }).filter((entry): entry is [string, string] => entry[1] !== undefined);
+    const init: RequestInit = { method, headers: merged };
     if (body instanceof ReadableStream) Object.assign(init, { body, duplex: 'half' });
+    else if (body instanceof Uint8Array) init.body = body as Uint8Array<ArrayBuffer>;
     else if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     return fetch(new Request(origin + path, init));
   };

@@ -12,7 +12,8 @@ export function matrix({ adapter, unsupported = {} }: Named) {
     else it(named(title), body);
   };
   return {
-    test: (title: string, body: Body) => it(named(title), body),
+    /** `timeoutMs` for the few tests that run long on purpose (property runs), beyond every runner's default. */
+    test: (title: string, body: Body, timeoutMs?: number) => it(named(title), body, timeoutMs),
     testUnless,
     /** A test of a capability the adapter may lack: skipped, with the reason in its name, when it does. */
     testIf: (capability: Capability, title: string, body: Body) =>

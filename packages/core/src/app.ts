@@ -3,11 +3,11 @@ import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import type { AppEnv } from './app-env.ts';
-import { authorOperations, authorsRoutes } from './authors/routes.ts';
+import { authorsRoutes } from './authors/routes.ts';
 import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
 import { mountDocs } from './docs/routes.ts';
-import { healthOperations, healthRoutes } from './health/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 import { errorHandler, methodNotAllowed as refuseMethod, notFound } from './http/errors.ts';
 import { limitBody } from './http/body-limit.ts';
 import { honoPath, type Operation } from './http/openapi.ts';
@@ -15,14 +15,14 @@ import { rateLimit, type PeerAddress } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createLogger, type Logger } from './log.ts';
-import { postOperations, postsRoutes } from './posts/routes.ts';
+import { operations } from './operations.ts';
+import { postsRoutes } from './posts/routes.ts';
 import type { Limiter } from './rate-limit/limiter.ts';
 import { createMemoryLimiter } from './rate-limit/memory.ts';
-import { tagOperations, tagsRoutes } from './tags/routes.ts';
-import { tokenOperations, tokensRoutes } from './tokens/routes.ts';
+import { tagsRoutes } from './tags/routes.ts';
+import { tokensRoutes } from './tokens/routes.ts';
 
-const operations: Operation[] = [...healthOperations, ...authorOperations, ...tokenOperations, ...postOperations, ...tagOperations];
-const unlimitedPaths = new Set(operations.filter((spec) => spec.unlimited).map((spec) => honoPath(spec.path)));
+const unlimitedPaths = new Set((operations as readonly Operation[]).filter((spec) => spec.unlimited).map((spec) => honoPath(spec.path)));
 
 export interface AppOptions<Env> {
   database: DatabaseAdapter<Env>;

@@ -16,6 +16,7 @@ export {
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, Schema } from './database.ts';
 export type { FieldError, Problem } from './http/problem.ts';
 export type { PeerAddress } from './http/rate-limit.ts';
+export { operations, type OperationKey } from './operations.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';
 export { announceListening, createLogger, log, type LogSink, type Logger, type LoggerOptions } from './log.ts';

@@ -6,7 +6,9 @@ import { describeAuthMatrix } from './auth-matrix.ts';
 import { describeAuthorsAndTokens } from './authors.ts';
 import { describeConditionalRequests } from './conditional.ts';
 import type { SuiteContext } from './context.ts';
+import { describeDisclosure } from './disclosure.ts';
 import { describeHardening } from './hardening.ts';
+import { describeHostileInput } from './hostile.ts';
 import { describeListing } from './listing.ts';
 import { describeOperations } from './operations.ts';
 import { describePostCreation } from './post-creation.ts';
@@ -26,9 +28,11 @@ export function describeApiContract<Env>(target: ContractTarget<Env>): void {
   describeHardening(context);
   describeAuthorsAndTokens(context);
   describeAuthMatrix(context);
+  describeDisclosure(context);
   describePostCreation(context);
   describePosts(context);
   describeConditionalRequests(context);
   describeListing(context);
   describeRateLimits(context);
+  describeHostileInput(context);
 }

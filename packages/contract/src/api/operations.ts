@@ -1,3 +1,4 @@
+import type { OperationKey } from '@anywhere/core';
 import { describe, expect } from 'vitest';
 import { expectProblem } from '../http.ts';
 import type { SuiteContext } from './context.ts';
@@ -17,7 +18,7 @@ export const operations = [
   'PUT /posts/{id}',
   'DELETE /posts/{id}',
   'GET /tags',
-];
+] as const satisfies readonly OperationKey[];
 
 export function describeOperations({ api, test }: SuiteContext) {
   describe('operations', () => {

@@ -1,9 +1,13 @@
 import { describe, expect } from 'vitest';
-import { newPost, type PostBody } from '../fixtures.ts';
+import { newPost, unique, type PostBody } from '../fixtures.ts';
 import { expectProblem, isoTimestamp } from '../http.ts';
 import type { SuiteContext } from './context.ts';
 
-export function describePostCreation({ api, make, test }: SuiteContext) {
+/** Text as UTF-8, with raw bytes wherever a number stands. */
+const bytes = (...parts: (string | number)[]) =>
+  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : [part])));
+
+export function describePostCreation({ api, make, target, test }: SuiteContext) {
   const read = async (id: number, token?: string) => {
     const response = await api.get(`/posts/${id}`, { token });
     expect(response.status).toBe(200);
@@ -114,6 +118,29 @@ export function describePostCreation({ api, make, test }: SuiteContext) {
       }
       const charset = await api.send('POST', '/posts', { body: newPost(), token, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
       expect(charset.status).toBe(201);
+    });
+
+    test('POST /posts and POST /authors refuse NUL characters and unpaired surrogates with 422', async () => {
+      const { token } = await make.author();
+      await expectProblem(await api.post('/posts', newPost({ title: '\u0000Title' }), { token }), 422, ['/title']);
+      await expectProblem(await api.post('/posts', newPost({ body: '\u0000' }), { token }), 422, ['/body']);
+      await expectProblem(await api.post('/posts', newPost({ title: 'Lone \ud800 half' }), { token }), 422, ['/title']);
+      const author = { name: 'Nul\u0000', email: `${unique('nul')}@example.com` };
+      await expectProblem(await api.post('/authors', author, { token: target.adminToken }), 422, ['/name']);
+    });
+
+    test('POST /posts refuses a body that is not UTF-8 with 400, instead of storing U+FFFD in its place', async () => {
+      const author = await make.author();
+      const { title } = newPost();
+      // 'é' as Latin-1 sends the one byte 0xE9, which starts a UTF-8 sequence that never comes.
+      const latin1 = bytes(`{"title":"${title}","body":"Caf`, 0xe9, ' au lait."}');
+      const problem = await expectProblem(await api.post('/posts', latin1, { token: author.token }), 400);
+      expect(problem.detail).toMatch(/UTF-8/);
+      const mine = await api.get(`/posts?authorId=${author.id}`, { token: author.token });
+      expect(((await mine.json()) as { items: unknown[] }).items).toEqual([]);
+      const utf8 = await api.post('/posts', bytes(`{"title":"${title}","body":"Caf\u00e9 au lait."}`), { token: author.token });
+      expect(utf8.status).toBe(201);
+      expect(await utf8.json()).toMatchObject({ body: 'Caf\u00e9 au lait.' });
     });
   });
 }

@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { timestamp } from '../http/params.ts';
+import { storableText, timestamp } from '../http/params.ts';
 
 export const newAuthorSchema = z
   .strictObject({
-    name: z.string().trim().min(1, 'Must not be empty.').max(100, 'Must be at most 100 characters.'),
+    name: storableText().trim().min(1, 'Must not be empty.').max(100, 'Must be at most 100 characters.'),
     email: z
       .email('Must be an email address.')
       .max(254, 'Must be at most 254 characters.')

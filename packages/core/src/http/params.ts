@@ -24,3 +24,11 @@ export const limitParam = (max: number, fallback: number) =>
 export const timestamp = z.iso.datetime({ precision: 3 }).meta({ description: 'ISO 8601, UTC, milliseconds.' });
 
 export const iso = (date: Date) => date.toISOString();
+
+/**
+ * Text as a database can store it: no NUL (Postgres refuses it in text, and
+ * SQLite's length() stops at it, failing CHECKs) and no unpaired surrogate
+ * (UTF-8 cannot carry one; drivers would store U+FFFD in its place).
+ */
+export const storableText = () =>
+  z.string().refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'Must not contain NUL characters or unpaired surrogates.');

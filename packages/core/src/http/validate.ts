@@ -21,26 +21,42 @@ export const validate = <T extends Target, S extends z.ZodType>(target: T, schem
 
 const jsonMediaType = /^application\/(?:[\w.-]+\+)?json$/i;
 
+// Fatal: bytes that are not UTF-8 are refused, never replaced by U+FFFD and stored.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
 /**
- * A JSON body validated by `schema`. Any other media type is a 415 and
- * unparseable JSON a 400, both before validation could misreport them as
- * missing fields.
+ * A JSON body validated by `schema`. Any other media type is a 415, and a
+ * body that is not UTF-8 or not JSON a 400, both before validation could
+ * misreport them as missing fields. The body is read as bytes and decoded
+ * here, because `Request.json()` silently replaces invalid UTF-8.
  */
 export function jsonBody<S extends z.ZodType>(schema: S) {
-  const validator = validate('json', schema);
-  const middleware: typeof validator = async (c, next) => {
+  const middleware: ReturnType<typeof validate<'json', S>> = async (c, next) => {
     const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? '';
     if (!jsonMediaType.test(mediaType)) {
       throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
     }
-    try {
-      await c.req.json(); // cached: the validator reads the same parse
-    } catch {
-      throw new ApiError(400, 'The body is not valid JSON.');
-    }
-    return validator(c, next);
+    const value = parseJson(await c.req.arrayBuffer());
+    const result = await schema.safeParseAsync(value);
+    if (!result.success) throw new ApiError(422, failures.json.detail, { errors: fieldErrors(result.error.issues) });
+    c.req.addValidatedData('json', result.data as object);
+    await next();
   };
   return middleware;
+}
+
+function parseJson(bytes: ArrayBuffer): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new ApiError(400, 'The body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'The body is not valid JSON.');
+  }
 }
 
 /** Paths are JSON Pointers (RFC 6901) into the validated part: `/title`, `/id`, `` for the whole. */

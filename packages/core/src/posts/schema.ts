@@ -1,12 +1,12 @@
 // The namespace import lets the bundler drop the parts of zod we never call (a third of the Worker's size).
 import * as z from 'zod';
-import { limitParam, positiveInteger, timestamp } from '../http/params.ts';
+import { limitParam, positiveInteger, storableText, timestamp } from '../http/params.ts';
 import { postStatuses } from '../schema/sqlite.ts';
 
 const notBlank = (value: string) => value.trim().length > 0;
 
-const title = z.string().trim().min(1, 'Must not be empty.').max(200, 'Must be at most 200 characters.');
-const body = z.string().refine(notBlank, 'Must not be empty.');
+const title = storableText().trim().min(1, 'Must not be empty.').max(200, 'Must be at most 200 characters.');
+const body = storableText().refine(notBlank, 'Must not be empty.');
 const status = z.enum(postStatuses, 'Must be draft or published.');
 
 export const tag = z
