@@ -43,13 +43,24 @@ const databaseUrl = z
   )
   .default('file:./data/anywhere.db');
 
-const serverSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: databaseUrl,
-  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
-});
+/** More processes than this would only queue on SQLite's one writer. */
+export const maxProcesses = 64;
+
+const serverSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+    PROCESSES: z.coerce.number().int().min(1).max(maxProcesses).default(1),
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  })
+  .refine((env) => env.PROCESSES === 1 || !env.DATABASE_URL.startsWith('pglite:'), {
+    message: 'PGlite is one process: set PROCESSES=1, or use SQLite or a PostgreSQL server',
+    path: ['PROCESSES'],
+  });
 
 /** What the HTTP app needs, on every runtime. */
 export interface AppConfig {
@@ -59,6 +70,8 @@ export interface AppConfig {
   /** Unset: no CORS headers at all. */
   cors: { origins: string[]; credentials: boolean } | undefined;
   logLevel: LogLevel;
+  /** How long reading a request body may take (408 after); unset on Workers, where the platform bounds it. */
+  requestTimeoutMs?: number | undefined;
 }
 
 /** What a long-running server process adds (Bun, Node). */
@@ -67,6 +80,11 @@ export interface ServerConfig extends AppConfig {
   host: string;
   database: DatabaseTarget;
   shutdownTimeoutMs: number;
+  /** Server processes sharing the port and the database (1: this one serves). */
+  processes: number;
+  /** How long a client may take to send a request's headers. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export function loadAppConfig(env: EnvSource): AppConfig {
@@ -87,6 +105,9 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
     host: parsed.HOST,
     database: databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX),
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    processes: parsed.PROCESSES,
+    headersTimeoutMs: parsed.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
   };
 }
 

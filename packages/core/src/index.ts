@@ -16,7 +16,20 @@ export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, 
 export type { FieldError, Problem } from './http/problem.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';
-export { announceListening, createLogger, log, type LogSink, type Logger, type LoggerOptions } from './log.ts';
+export { announceListening, createLogger, log, pipeSafe, type LogSink, type Logger, type LoggerOptions } from './log.ts';
+export {
+  listeningMessage,
+  listeningUrlOf,
+  restartBudget,
+  supervise,
+  workerEnv,
+  workerFields,
+  workerOf,
+  type SuperviseOptions,
+  type WorkerEvents,
+  type WorkerIdentity,
+  type WorkerProcess,
+} from './supervisor.ts';
 export { parseCommandLine, usage, watchParent, withCommandLine, type CommandLine } from './command-line.ts';
 export * as schema from './schema/sqlite.ts';
 export { isUniqueViolation } from './database-errors.ts';

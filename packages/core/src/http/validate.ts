@@ -1,5 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type * as z from 'zod';
+import type { AppConfig } from '../config.ts';
+import { readWithin } from './body-deadline.ts';
 import { ApiError, type FieldError } from './problem.ts';
 
 type Target = 'json' | 'param' | 'query';
@@ -33,11 +35,11 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     if (!jsonMediaType.test(mediaType)) {
       throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
     }
-    try {
-      await c.req.json(); // cached: the validator reads the same parse
-    } catch {
+    // Cached: the validator reads the same parse.
+    const parsed = c.req.json().catch(() => {
       throw new ApiError(400, 'The body is not valid JSON.');
-    }
+    });
+    await readWithin(parsed, (c.var as { config?: AppConfig }).config?.requestTimeoutMs);
     return validator(c, next);
   };
   return middleware;
