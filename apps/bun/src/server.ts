@@ -54,7 +54,8 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
     port: worker?.port ?? config.port,
     hostname: config.host,
     reusePort: worker !== undefined,
-    // A connection that sends nothing for this long is closed; a stalled body is cut by the app's own deadline.
+    // An idle keep-alive connection is closed after this. Unfinished headers Bun cuts off itself
+    // after a fixed 10 s (uWebSockets), and a stalled body the app's own deadline (REQUEST_TIMEOUT_MS).
     idleTimeout: idleSeconds(config.headersTimeoutMs),
   });
   // A sidecar's parent reads this, the only line on its stdout; a worker tells its primary instead.

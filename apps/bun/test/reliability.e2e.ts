@@ -15,4 +15,7 @@ describeOneProcessOnly({ adapter: 'pglite', runtime, app, database: pglite });
 describeCrashSafety({ adapter: 'bun', runtime, app });
 describeCrashSafety({ adapter: 'pglite', runtime, app, database: pglite });
 describeCrashSafety({ adapter: 'postgres', runtime, app, database: () => createTestDatabase('bun_crash'), unavailable: await whyNoPostgres() });
-describeSlowClients({ adapter: 'bun', runtime, app });
+// Bun (uWebSockets) closes a connection whose request headers are unfinished after its own 10 s,
+// checked every 4 s (measured: 12 s), whatever idleTimeout says; nothing reaches JavaScript before.
+const fixedHeadersLimit = { boundMs: 16_000, why: "Bun's own fixed limit on unfinished headers; HEADERS_TIMEOUT_MS does not change it" };
+describeSlowClients({ adapter: 'bun', runtime, app, fixedHeadersLimit });

@@ -86,7 +86,10 @@ export function describeCrashSafety(target: ServerEntryPoint): void {
           expect(acknowledged.size).toBeGreaterThan(before);
           expect(await server.stop('SIGKILL')).toBeNull();
           await writing;
-          server = await start();
+          server = await start().catch((error: unknown) => {
+            figure(target.adapter, `crash safety on ${target.runtime.name}: did not restart after kill ${round}, ${acknowledged.size} writes acknowledged so far`);
+            throw error;
+          });
           expect((await fetch(new URL('ready', server.url))).status).toBe(200);
           survived++;
         }
