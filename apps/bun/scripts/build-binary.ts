@@ -43,6 +43,7 @@ export const embedded = [${files.map((_, i) => `file${i}`).join(', ')}];
 try {
   await serve({
     argv: Bun.argv.slice(2),
+    command: [process.execPath],
     env: ${withPglite ? "{ DATABASE_URL: 'pglite:./data/pg', ...process.env }" : 'process.env'},
     migrations: { sqlite: folderOf(${journal('sqlite')}), pg: folderOf(${journal('pg')}) },
 ${withPglite ? "    pglite: await loadPglite({ pgliteWasm, initdbWasm, fsBundle }),\n    databaseIn: (dir) => `pglite:${dir}/pg`,\n" : ''}  });

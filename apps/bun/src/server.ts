@@ -3,38 +3,67 @@ import {
   createApp,
   createLogger,
   describeTarget,
+  listeningMessage,
   loadServerConfig,
+  pipeSafe,
   parseCommandLine,
   stopOnSignals,
   watchParent,
   withCommandLine,
+  workerFields,
+  workerOf,
 } from '@anywhere/core';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
+import { superviseWorkers } from './workers.ts';
 
 export interface ServeOptions extends OpenOptions {
   argv: string[];
   env: Record<string, string | undefined>;
   /** The DATABASE_URL that `--data-dir` means. */
   databaseIn?: (dataDir: string) => string;
+  /** How to start this program again, for PROCESSES > 1: bun and its script here, the executable alone when compiled. */
+  command?: string[];
 }
 
+// Bun counts idle time in whole seconds, up to 255.
+const idleSeconds = (ms: number) => Math.min(255, Math.max(1, Math.ceil(ms / 1000)));
+
 /** Reads the command line and the environment, opens and migrates the database, serves until a signal. */
-export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anywhere.db`, ...open }: ServeOptions) {
+export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anywhere.db`, command = [process.execPath, Bun.main], ...open }: ServeOptions) {
   const commandLine = parseCommandLine(argv);
   const config = loadServerConfig(withCommandLine(env, commandLine, databaseIn));
+  const worker = workerOf(env);
   // Lines are gathered and written once per turn of the event loop, off the requests' path.
   const sink = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
-  const logger = createLogger(config.logLevel, { allToStderr: commandLine.sidecar, sink, batch: true });
+  const fields = workerFields(worker, process.pid);
+  const logger = createLogger(config.logLevel, { allToStderr: commandLine.sidecar, sink: worker ? pipeSafe(sink) : sink, batch: true, fields });
   const database = openDatabase(config.database, open);
-  await database.migrate(undefined);
+  // Only the primary (or a lone process) migrates, before any worker opens the file.
+  if (!worker) await database.migrate(undefined);
+  const listening = { adapter: database.name, database: describeTarget(config.database) };
+
+  if (config.processes > 1 && !worker) {
+    await database.close();
+    const ready = (url: string) => announceListening({ url, ...listening, processes: config.processes });
+    return superviseWorkers({ config, command, argv, env, logger, ready });
+  }
 
   const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
-  const server = Bun.serve({ fetch: app.fetch, port: config.port, hostname: config.host });
-  // A sidecar's parent reads this, the only line on its stdout.
-  announceListening({ url: server.url.href, adapter: database.name, database: describeTarget(config.database) });
+  const server = Bun.serve({
+    fetch: app.fetch,
+    port: worker?.port ?? config.port,
+    hostname: config.host,
+    reusePort: worker !== undefined,
+    // An idle keep-alive connection is closed after this. Unfinished headers Bun cuts off itself
+    // after a fixed 10 s (uWebSockets), and a stalled body the app's own deadline (REQUEST_TIMEOUT_MS).
+    idleTimeout: idleSeconds(config.headersTimeoutMs),
+  });
+  // A sidecar's parent reads this, the only line on its stdout; a worker tells its primary instead.
+  if (worker) process.send?.(listeningMessage(server.url.href));
+  else announceListening({ url: server.url.href, ...listening });
 
   stopOnSignals(process, { stopServer: () => server.stop(), database, timeoutMs: config.shutdownTimeoutMs, logger });
-  // No orphans: when the shell that started it dies, it stops as if told to.
-  if (commandLine.sidecar) watchParent(process, () => process.kill(process.pid, 'SIGTERM'));
+  // No orphans: when the shell (or the primary) that started it dies, it stops as if told to.
+  if (commandLine.sidecar || worker) watchParent(process, () => process.kill(process.pid, 'SIGTERM'));
 }

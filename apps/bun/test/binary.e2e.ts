@@ -1,5 +1,6 @@
 import { matrix } from '@anywhere/contract';
 import { runStopRestart, startArtifact } from '@anywhere/contract/artifact';
+import { jsonLines } from '@anywhere/contract/reliability/server';
 import { createClient } from '@anywhere/core/client';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -48,6 +49,22 @@ describe('single executables', () => {
       expect(readdirSync(directory).toSorted()).toEqual(['data', name].toSorted());
     });
   }
+
+  // PROCESSES > 1: the executable starts itself again as each worker.
+  describe('several processes', () => {
+    const { test } = matrix({ adapter: 'bun' });
+    test('dist/anywhere with PROCESSES=3 starts itself as 3 workers on one port, serves from more than one, and stops on SIGTERM with 0', async () => {
+      const { directory, command } = alone('anywhere');
+      const { server } = await startArtifact({ command, cwd: directory, env: bare({ PORT: '0', PROCESSES: '3' }), adminToken });
+      // Concurrent requests open several connections, which the kernel spreads over the workers.
+      const statuses = await Promise.all(Array.from({ length: 24 }, async () => (await fetch(new URL('health', server.url))).status));
+      expect(statuses.every((status) => status === 200)).toBe(true);
+      await sleep(300);
+      const servedBy = new Set(jsonLines(server).filter((line) => line.event === 'request').map((line) => line.pid));
+      expect(servedBy.size).toBeGreaterThanOrEqual(2);
+      expect(await server.stop('SIGTERM')).toBe(0);
+    });
+  });
 
   // A desktop shell (the seed's Tauri case) starts the PGlite executable as a sidecar.
   describe('sidecar', () => {

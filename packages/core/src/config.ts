@@ -64,15 +64,26 @@ const databaseUrl = z
   )
   .default('file:./data/anywhere.db');
 
-const serverSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: databaseUrl,
-  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
-  RATE_LIMIT_REDIS_URL: z.preprocess(unset, z.url({ protocol: /^rediss?$/, error: 'must be redis://… or rediss://…' }).optional()),
-  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('anywhere:rate-limit:'),
-});
+/** More processes than this would only queue on SQLite's one writer. */
+export const maxProcesses = 64;
+
+const serverSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
+    PROCESSES: z.coerce.number().int().min(1).max(maxProcesses).default(1),
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+    RATE_LIMIT_REDIS_URL: z.preprocess(unset, z.url({ protocol: /^rediss?$/, error: 'must be redis://… or rediss://…' }).optional()),
+    RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default('anywhere:rate-limit:'),
+  })
+  .refine((env) => env.PROCESSES === 1 || !env.DATABASE_URL.startsWith('pglite:'), {
+    message: 'PGlite is one process: set PROCESSES=1, or use SQLite or a PostgreSQL server',
+    path: ['PROCESSES'],
+  });
 
 /** What the HTTP app needs, on every runtime. */
 export interface AppConfig {
@@ -86,6 +97,8 @@ export interface AppConfig {
   rateLimits: { address: Rule | undefined; token: Rule | undefined };
   /** The client address is the last X-Forwarded-For hop: only behind a proxy that writes it. */
   trustProxy: boolean;
+  /** How long reading a request body may take (408 after); unset on Workers, where the platform bounds it. */
+  requestTimeoutMs?: number | undefined;
 }
 
 /** What a long-running server process adds (Bun, Node). */
@@ -96,6 +109,11 @@ export interface ServerConfig extends AppConfig {
   shutdownTimeoutMs: number;
   /** Where processes share their rate limit buckets; unset, each process counts alone in memory. */
   rateLimitRedis: { url: string; prefix: string } | undefined;
+  /** Server processes sharing the port and the database (1: this one serves). */
+  processes: number;
+  /** How long a client may take to send a request's headers. */
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 }
 
 export function loadAppConfig(env: EnvSource): AppConfig {
@@ -119,6 +137,9 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
     database: databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX),
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     rateLimitRedis: parsed.RATE_LIMIT_REDIS_URL === undefined ? undefined : { url: parsed.RATE_LIMIT_REDIS_URL, prefix: parsed.RATE_LIMIT_REDIS_PREFIX },
+    processes: parsed.PROCESSES,
+    headersTimeoutMs: parsed.HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: parsed.REQUEST_TIMEOUT_MS,
   };
 }
 

@@ -19,7 +19,20 @@ export type { PeerAddress } from './http/rate-limit.ts';
 export { operations, type OperationKey } from './operations.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';
-export { announceListening, createLogger, log, type LogSink, type Logger, type LoggerOptions } from './log.ts';
+export { announceListening, createLogger, log, pipeSafe, type LogSink, type Logger, type LoggerOptions } from './log.ts';
+export {
+  listeningMessage,
+  listeningUrlOf,
+  restartBudget,
+  supervise,
+  workerEnv,
+  workerFields,
+  workerOf,
+  type SuperviseOptions,
+  type WorkerEvents,
+  type WorkerIdentity,
+  type WorkerProcess,
+} from './supervisor.ts';
 export { parseCommandLine, usage, watchParent, withCommandLine, type CommandLine } from './command-line.ts';
 export * as schema from './schema/sqlite.ts';
 export { isUniqueViolation } from './database-errors.ts';

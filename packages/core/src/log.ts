@@ -29,10 +29,12 @@ export interface LoggerOptions {
    * request's path. A server under load writes once per batch, not per line.
    */
   batch?: boolean;
+  /** On every line: which of several server processes wrote it. */
+  fields?: Fields | undefined;
 }
 
 /** One JSON object per line, which every runtime and log shipper reads: info on stdout, errors on stderr. */
-export function createLogger(level: LogLevel = 'info', { allToStderr = false, sink = consoleSink, batch = false }: LoggerOptions = {}): Logger {
+export function createLogger(level: LogLevel = 'info', { allToStderr = false, sink = consoleSink, batch = false, fields: always }: LoggerOptions = {}): Logger {
   let out = '';
   let err = '';
   let scheduled = false;
@@ -43,7 +45,7 @@ export function createLogger(level: LogLevel = 'info', { allToStderr = false, si
     out = err = '';
   };
   const write = (toErr: boolean, levelName: string, event: string, fields?: Fields) => {
-    const line = `${JSON.stringify({ time: new Date().toISOString(), level: levelName, event, ...fields })}\n`;
+    const line = `${JSON.stringify({ time: new Date().toISOString(), level: levelName, event, ...always, ...fields })}\n`;
     if (toErr) err += line;
     else out += line;
     if (!batch) flush();
@@ -67,4 +69,34 @@ export const log = createLogger();
  */
 export function announceListening(fields: { url: string } & Fields): void {
   console.log(JSON.stringify({ time: new Date().toISOString(), level: 'info', event: 'listening', ...fields }));
+}
+
+/** The most a write(2) to a pipe may carry and stay whole beside other writers (POSIX PIPE_BUF, Linux's value). */
+const pipeBuffer = 4096;
+const encoder = new TextEncoder();
+
+/** Writes `text` as whole lines in writes of at most PIPE_BUF bytes. */
+const inWholeLines = (write: (text: string) => void) => (text: string) => {
+  let chunk = '';
+  let size = 0;
+  for (const line of text.split(/(?<=\n)/)) {
+    const bytes = encoder.encode(line).byteLength;
+    if (chunk && size + bytes > pipeBuffer) {
+      write(chunk);
+      chunk = '';
+      size = 0;
+    }
+    chunk += line;
+    size += bytes;
+  }
+  if (chunk) write(chunk);
+};
+
+/**
+ * Writes a batch as whole lines of at most PIPE_BUF bytes per write: several
+ * server processes share one stdout pipe, and the kernel interleaves larger
+ * writes mid-line. (A single line longer than that is still written whole.)
+ */
+export function pipeSafe(sink: LogSink): LogSink {
+  return { out: inWholeLines(sink.out), err: inWholeLines(sink.err) };
 }

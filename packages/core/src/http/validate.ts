@@ -1,5 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import type * as z from 'zod';
+import type { AppConfig } from '../config.ts';
+import { readWithin } from './body-deadline.ts';
 import { ApiError, type FieldError } from './problem.ts';
 
 type Target = 'json' | 'param' | 'query';
@@ -36,7 +38,7 @@ export function jsonBody<S extends z.ZodType>(schema: S) {
     if (!jsonMediaType.test(mediaType)) {
       throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
     }
-    const value = parseJson(await c.req.arrayBuffer());
+    const value = parseJson(await readWithin(c.req.arrayBuffer(), (c.var as { config?: AppConfig }).config?.requestTimeoutMs));
     const result = await schema.safeParseAsync(value);
     if (!result.success) throw new ApiError(422, failures.json.detail, { errors: fieldErrors(result.error.issues) });
     c.req.addValidatedData('json', result.data as object);
