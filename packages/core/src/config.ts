@@ -64,6 +64,11 @@ const databaseUrl = z
   )
   .default('file:./data/anywhere.db');
 
+const databaseFields = {
+  DATABASE_URL: databaseUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+};
+
 /** More processes than this would only queue on SQLite's one writer. */
 export const maxProcesses = 64;
 
@@ -71,8 +76,7 @@ const serverSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATABASE_URL: databaseUrl,
-    DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+    ...databaseFields,
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().nonnegative().default(10_000),
     PROCESSES: z.coerce.number().int().min(1).max(maxProcesses).default(1),
     HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
@@ -145,7 +149,7 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
 
 /** The database alone, for one-shot commands (`pnpm db:backup`) that serve no HTTP. */
 export function loadDatabaseTarget(env: EnvSource): DatabaseTarget {
-  const parsed = parse(serverSchema.pick({ DATABASE_URL: true, DATABASE_POOL_MAX: true }), env);
+  const parsed = parse(z.object(databaseFields), env);
   return databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX);
 }
 
