@@ -13,13 +13,10 @@ export interface WorkersOptions {
 /** PROCESSES > 1 on Bun: this process starts and supervises workers that share the port through SO_REUSEPORT. */
 export function superviseWorkers({ config, command, argv, env, logger, ready }: WorkersOptions): void {
   supervise({
-    processes: config.processes,
-    port: config.port,
+    config,
     ready,
     process,
     logger,
-    // A worker gets its own stop deadline first, then a second to exit.
-    timeoutMs: config.shutdownTimeoutMs + 1000,
     start: (worker, events) => {
       const child = Bun.spawn({
         cmd: [...command, ...argv],

@@ -62,6 +62,8 @@ describe('single executables', () => {
       await sleep(300);
       const servedBy = new Set(jsonLines(server).filter((line) => line.event === 'request').map((line) => line.pid));
       expect(servedBy.size).toBeGreaterThanOrEqual(2);
+      // Limits on, no Redis: each worker would count alone, and the primary says so.
+      expect(jsonLines(server).some((line) => line.level === 'error' && String(line.event).includes('RATE_LIMIT_REDIS_URL'))).toBe(true);
       expect(await server.stop('SIGTERM')).toBe(0);
     });
   });

@@ -10,13 +10,10 @@ export interface WorkersOptions {
 /** PROCESSES > 1 on Node: this process forks cluster workers that share its port and supervises them. */
 export function superviseCluster({ config, logger, ready }: WorkersOptions): void {
   supervise({
-    processes: config.processes,
-    port: config.port,
+    config,
     ready,
     process,
     logger,
-    // A worker gets its own stop deadline first, then a second to exit.
-    timeoutMs: config.shutdownTimeoutMs + 1000,
     start: (identity, events) => {
       const worker = cluster.fork(workerEnv(identity));
       worker.on('message', (message: unknown) => {

@@ -1,6 +1,7 @@
 // PROCESSES > 1: a primary that serves nothing starts N worker processes on
 // one port (Bun's reusePort, Node's cluster) and keeps them running. The
 // runtime's spawn is injected: core starts no process itself.
+import type { ServerConfig } from './config.ts';
 import type { Logger } from './log.ts';
 
 /** Which worker a process is, and the port the first one got (Bun binds the others to it). */
@@ -53,16 +54,13 @@ export interface PrimaryProcess {
 }
 
 export interface SuperviseOptions {
-  processes: number;
-  /** The configured port; 0 lets the first worker pick one, which the others then share. */
-  port: number;
+  /** How many workers, on which port (0: the first picks one, the others share it), how long a stop may take. */
+  config: Pick<ServerConfig, 'processes' | 'port' | 'shutdownTimeoutMs' | 'rateLimits' | 'rateLimitRedis'>;
   start(worker: WorkerIdentity, events: WorkerEvents): WorkerProcess;
   /** Called once, when every worker listens. */
   ready(url: string): void;
   process: PrimaryProcess;
   logger: Logger;
-  /** How long workers get to stop gracefully before they are killed. */
-  timeoutMs: number;
 }
 
 /** Crashes tolerated per minute before the primary gives up (a crash loop: the disk is gone, the file is locked). */
@@ -77,7 +75,13 @@ export const restartBudget = { crashes: 5, windowMs: 60_000 };
  * replaced; the primary exits when none is left. SIGTERM or SIGINT stops
  * every worker gracefully, then the primary exits 0 (1 if one failed to).
  */
-export function supervise({ processes, port, start, ready, process, logger, timeoutMs }: SuperviseOptions): void {
+export function supervise({ config, start, ready, process, logger }: SuperviseOptions): void {
+  const { processes, port } = config;
+  // A worker gets its own stop deadline first, then a second to exit.
+  const timeoutMs = config.shutdownTimeoutMs + 1000;
+  if (!config.rateLimitRedis && (config.rateLimits.address || config.rateLimits.token)) {
+    logger.error('rate limits count per process: set RATE_LIMIT_REDIS_URL so the workers share them', { processes });
+  }
   const running = new Map<number, WorkerProcess>();
   const crashes: number[] = [];
   let shared = port;
