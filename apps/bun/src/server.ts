@@ -1,16 +1,14 @@
 import {
   announceListening,
   createApp,
-  createLogger,
   describeTarget,
-  listeningMessage,
   loadServerConfig,
-  pipeSafe,
   parseCommandLine,
+  reportListening,
+  serverLogger,
   stopOnSignals,
   watchParent,
   withCommandLine,
-  workerFields,
   workerOf,
 } from '@anywhere/core';
 import { openDatabase, type OpenOptions } from './database.ts';
@@ -34,10 +32,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
   const commandLine = parseCommandLine(argv);
   const config = loadServerConfig(withCommandLine(env, commandLine, databaseIn));
   const worker = workerOf(env);
-  // Lines are gathered and written once per turn of the event loop, off the requests' path.
-  const sink = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
-  const fields = workerFields(worker, process.pid);
-  const logger = createLogger(config.logLevel, { allToStderr: commandLine.sidecar, sink: worker ? pipeSafe(sink) : sink, batch: true, fields });
+  const logger = serverLogger(config.logLevel, worker, process, { allToStderr: commandLine.sidecar });
   const database = openDatabase(config.database, open);
   // Only the primary (or a lone process) migrates, before any worker opens the file.
   if (!worker) await database.migrate(undefined);
@@ -60,8 +55,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
     idleTimeout: idleSeconds(config.headersTimeoutMs),
   });
   // A sidecar's parent reads this, the only line on its stdout; a worker tells its primary instead.
-  if (worker) process.send?.(listeningMessage(server.url.href));
-  else announceListening({ url: server.url.href, ...listening });
+  reportListening(worker, process, { url: server.url.href, ...listening });
 
   stopOnSignals(process, { stopServer: () => server.stop(), database, timeoutMs: config.shutdownTimeoutMs, logger });
   // No orphans: when the shell (or the primary) that started it dies, it stops as if told to.

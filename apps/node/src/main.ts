@@ -2,14 +2,12 @@ import { serve } from '@hono/node-server';
 import {
   announceListening,
   createApp,
-  createLogger,
   describeTarget,
-  listeningMessage,
   loadServerConfig,
-  pipeSafe,
+  reportListening,
+  serverLogger,
   stopOnSignals,
   watchParent,
-  workerFields,
   workerOf,
 } from '@anywhere/core';
 import { openDatabase } from './database.ts';
@@ -19,9 +17,7 @@ import { superviseCluster } from './workers.ts';
 
 const config = loadServerConfig(process.env);
 const worker = workerOf(process.env);
-// Lines are gathered and written once per turn of the event loop, off the requests' path.
-const sink = { out: (text: string) => void process.stdout.write(text), err: (text: string) => void process.stderr.write(text) };
-const logger = createLogger(config.logLevel, { sink: worker ? pipeSafe(sink) : sink, batch: true, fields: workerFields(worker, process.pid) });
+const logger = serverLogger(config.logLevel, worker, process);
 const database = openDatabase(config.database);
 // Only the primary (or a lone process) migrates, before any worker opens the file.
 if (!worker) await database.migrate(undefined);
@@ -34,9 +30,7 @@ if (config.processes > 1 && !worker) {
   const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
   // A cluster hands every worker the same port, a random one included, so each asks for the configured one.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: slowClientLimits(config) }, ({ address, port }) => {
-    const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}/`;
-    if (worker) process.send?.(listeningMessage(url));
-    else announceListening({ url, ...listening });
+    reportListening(worker, process, { url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`, ...listening });
   });
 
   stopOnSignals(process, {

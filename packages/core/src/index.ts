@@ -19,14 +19,13 @@ export type { PeerAddress } from './http/rate-limit.ts';
 export { operations, type OperationKey } from './operations.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';
-export { announceListening, createLogger, log, pipeSafe, type LogSink, type Logger, type LoggerOptions } from './log.ts';
+export { announceListening, createLogger, log, type LogSink, type Logger, type LoggerOptions } from './log.ts';
+export { reportListening, serverLogger, type OutputProcess } from './server-process.ts';
 export {
-  listeningMessage,
   listeningUrlOf,
   restartBudget,
   supervise,
   workerEnv,
-  workerFields,
   workerOf,
   type SuperviseOptions,
   type WorkerEvents,

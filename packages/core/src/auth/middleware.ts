@@ -5,7 +5,7 @@ import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import { ApiError } from '../http/problem.ts';
 import { perDatabase, prepare } from '../prepared.ts';
 import { anonymous, type AuthorCaller, type Caller } from './caller.ts';
-import { parseToken } from './tokens.ts';
+import { bearerToken, parseToken } from './tokens.ts';
 
 // Each route says what it needs: `optionalCaller` (who is asking, if anyone),
 // `requireAuthor` or `requireAdmin`. Routes with none ignore Authorization.
@@ -38,7 +38,7 @@ const liveToken = perDatabase((database) => {
 async function callerOf(c: { req: { header(name: string): string | undefined }; var: AppEnv['Variables'] }): Promise<Caller> {
   const header = c.req.header('Authorization');
   if (header === undefined) return anonymous;
-  const token = /^Bearer +(\S+)$/i.exec(header)?.[1];
+  const token = bearerToken(header);
   if (!token) throw unauthorized('Send the token as `Authorization: Bearer <token>`.', true);
 
   const parts = parseToken(token);

@@ -24,3 +24,8 @@ export function parseToken(token: string): { selector: string; verifier: string 
   const match = tokenPattern.exec(token);
   return match ? { selector: match[1]!, verifier: match[2]! } : undefined;
 }
+
+const bearerPattern = /^Bearer +(\S+)$/i;
+
+/** The token of an `Authorization: Bearer <token>` header; undefined for any other header, or none. */
+export const bearerToken = (header: string | undefined): string | undefined => (header === undefined ? undefined : bearerPattern.exec(header)?.[1]);

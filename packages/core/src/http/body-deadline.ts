@@ -1,3 +1,4 @@
+import { withDeadline } from '../deadline.ts';
 import { ApiError } from './problem.ts';
 
 /**
@@ -8,16 +9,6 @@ import { ApiError } from './problem.ts';
  */
 export async function readWithin<T>(read: Promise<T>, ms: number | undefined): Promise<T> {
   if (ms === undefined) return read;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // The rest of the body may still come: close the connection rather than read it as the next request.
-      reject(new ApiError(408, `The request body did not arrive within ${ms} ms.`, { headers: { Connection: 'close' } }));
-    }, ms);
-  });
-  try {
-    return await Promise.race([read, late]);
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-  }
+  // The rest of the body may still come: close the connection rather than read it as the next request.
+  return withDeadline(read, ms, () => new ApiError(408, `The request body did not arrive within ${ms} ms.`, { headers: { Connection: 'close' } }));
 }

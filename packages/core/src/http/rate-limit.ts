@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { bearerToken } from '../auth/tokens.ts';
 import type { AppConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { addressKey, tokenKey } from '../rate-limit/keys.ts';
@@ -20,7 +21,6 @@ export interface RateLimitOptions {
   logger: Logger;
 }
 
-const bearer = /^Bearer +(\S+)$/i;
 const subjects: Record<Bucket, string> = { address: 'from this address', token: 'with this token' };
 
 /**
@@ -65,7 +65,7 @@ export function rateLimit({ limiter, rules, trustProxy, peerAddress, unlimitedPa
       if (address) await take('address', addressKey(address), rules.address);
     }
     if (rules.token) {
-      const token = bearer.exec(c.req.header('Authorization') ?? '')?.[1];
+      const token = bearerToken(c.req.header('Authorization'));
       if (token) await take('token', tokenKey(token), rules.token);
     }
     return next();

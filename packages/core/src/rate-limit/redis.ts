@@ -1,3 +1,4 @@
+import { withDeadline } from '../deadline.ts';
 import type { Limiter } from './limiter.ts';
 
 /** The one Redis command this needs, so core imports no client: each app adapts its own. */
@@ -33,16 +34,13 @@ return {1, 0}
 export function createRedisLimiter(redis: RedisEval, { prefix = 'anywhere:rate-limit:', timeoutMs = 250 }: RedisLimiterOptions = {}): Limiter {
   return {
     async take(bucket, key, { limit, periodMs }) {
-      const reply = await withTimeout(redis.eval(script, [`${prefix}${bucket}:${key}`], [String(periodMs / limit), String(periodMs)]), timeoutMs);
+      const reply = await withDeadline(
+        redis.eval(script, [`${prefix}${bucket}:${key}`], [String(periodMs / limit), String(periodMs)]),
+        timeoutMs,
+        () => new Error(`Redis did not answer within ${timeoutMs} ms`),
+      );
       if (!Array.isArray(reply) || reply.length !== 2) throw new Error(`unexpected reply from the rate limit script: ${JSON.stringify(reply)}`);
       return { allowed: Number(reply[0]) === 1, retryAfterMs: Number(reply[1]) };
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-    promise.then(resolve, reject).finally(() => clearTimeout(timer));
-  });
 }
