@@ -54,10 +54,11 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
     // after a fixed 10 s (uWebSockets), and a stalled body the app's own deadline (REQUEST_TIMEOUT_MS).
     idleTimeout: idleSeconds(config.headersTimeoutMs),
   });
+  stopOnSignals(process, { stopServer: () => server.stop(), database, timeoutMs: config.shutdownTimeoutMs, logger });
+  // No orphans: when the shell (or the primary) that started it dies, it stops as if told to. Watched
+  // before saying it listens: a parent that dies right after hearing it must not go unnoticed.
+  if (commandLine.sidecar || worker) watchParent(process, () => process.kill(process.pid, 'SIGTERM'));
+
   // A sidecar's parent reads this, the only line on its stdout; a worker tells its primary instead.
   reportListening(worker, process, { url: server.url.href, ...listening });
-
-  stopOnSignals(process, { stopServer: () => server.stop(), database, timeoutMs: config.shutdownTimeoutMs, logger });
-  // No orphans: when the shell (or the primary) that started it dies, it stops as if told to.
-  if (commandLine.sidecar || worker) watchParent(process, () => process.kill(process.pid, 'SIGTERM'));
 }
