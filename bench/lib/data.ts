@@ -57,7 +57,8 @@ export async function seeded(directory: string): Promise<{ small: Dataset; large
   if (!existsSync(small) || !existsSync(tokens)) {
     rmSync(small, { force: true });
     const app = spawn(bun, [join(root, 'apps/bun/src/main.ts')], {
-      env: { ...process.env, PORT: '0', DATABASE_URL: `file:${small}`, ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error' },
+      // Rate limits off: seeding sends thousands of writes from one address with few tokens.
+      env: { ...process.env, PORT: '0', DATABASE_URL: `file:${small}`, ADMIN_TOKEN: adminToken, LOG_LEVEL: 'error', RATE_LIMIT: 'off', RATE_LIMIT_TOKEN: 'off' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const url = await new Promise<string>((resolve) => app.stdout.on('data', (chunk) => /"url":"([^"]+)"/.exec(String(chunk))?.[1] && resolve(/"url":"([^"]+)"/.exec(String(chunk))![1]!)));

@@ -3,7 +3,7 @@ import { createRedisLimiter, type Limiter, type RedisEval } from '@anywhere/core
 import { RedisClient, type Server } from 'bun';
 
 /** The address at the other end of the socket: Bun.serve hands its server to fetch as the env. */
-export const peerAddress: PeerAddress = (c) => (c.env as Server<undefined>).requestIP(c.req.raw)?.address;
+export const peerAddress: PeerAddress = ({ request, env }) => (env as Server<undefined>).requestIP(request)?.address;
 
 /** Redis when RATE_LIMIT_REDIS_URL is set, so every process shares one count; otherwise undefined: each counts in memory. */
 export async function createLimiter({ rateLimitRedis }: Pick<ServerConfig, 'rateLimitRedis'>): Promise<Limiter | undefined> {

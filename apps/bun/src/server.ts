@@ -13,6 +13,7 @@ import {
 } from '@anywhere/core';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
+import { bunRoutes } from './routes.ts';
 import { superviseWorkers } from './workers.ts';
 
 export interface ServeOptions extends OpenOptions {
@@ -46,6 +47,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
 
   const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
   const server = Bun.serve({
+    routes: bunRoutes(app.table),
     fetch: app.fetch,
     port: worker?.port ?? config.port,
     hostname: config.host,

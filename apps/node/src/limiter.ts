@@ -1,9 +1,9 @@
 import type { PeerAddress, ServerConfig } from '@anywhere/core';
 import { createRedisLimiter, type Limiter, type RedisEval } from '@anywhere/core/rate-limit';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { HttpBindings } from '@hono/node-server';
 
-/** The address at the other end of the socket. */
-export const peerAddress: PeerAddress = (c) => getConnInfo(c).remote.address;
+/** The address at the other end of the socket: @hono/node-server hands the Node request to fetch as the env. */
+export const peerAddress: PeerAddress = ({ env }) => (env as HttpBindings).incoming.socket.remoteAddress;
 
 /** Redis when RATE_LIMIT_REDIS_URL is set, so every process shares one count; otherwise undefined: each counts in memory. */
 export async function createLimiter({ rateLimitRedis }: Pick<ServerConfig, 'rateLimitRedis'>): Promise<Limiter | undefined> {

@@ -2,7 +2,7 @@ import type { PeerAddress } from '@anywhere/core';
 import type { Bucket, Limiter } from '@anywhere/core/rate-limit';
 
 /** Cloudflare writes the client's address here, and a client cannot set it. */
-export const peerAddress: PeerAddress = (c) => c.req.header('CF-Connecting-IP');
+export const peerAddress: PeerAddress = ({ request }) => request.headers.get('CF-Connecting-IP') ?? undefined;
 
 /**
  * Cloudflare's Rate Limiting binding as a Limiter: one binding per bucket,

@@ -1,28 +1,16 @@
-import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
-import type { AppEnv } from './app-env.ts';
-import { authorsRoutes } from './authors/routes.ts';
+import { Hono, type Context } from 'hono';
 import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
-import { mountDocs } from './docs/routes.ts';
-import { healthRoutes } from './health/routes.ts';
-import { errorHandler, methodNotAllowed as refuseMethod, notFound } from './http/errors.ts';
-import { limitBody } from './http/body-limit.ts';
-import { honoPath, type Operation } from './http/openapi.ts';
-import { rateLimit, type PeerAddress } from './http/rate-limit.ts';
-import { requestLog } from './http/request-log.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { docsRoutes } from './docs/routes.ts';
+import type { Incoming, PeerAddress } from './http/incoming.ts';
+import { honoPath } from './http/openapi.ts';
+import { createRequestPass, type CompiledRoute } from './http/pass.ts';
+import type { RoutesSchema } from './http/route.ts';
 import { createLogger, type Logger } from './log.ts';
 import { operations } from './operations.ts';
-import { postsRoutes } from './posts/routes.ts';
 import type { Limiter } from './rate-limit/limiter.ts';
 import { createMemoryLimiter } from './rate-limit/memory.ts';
-import { tagsRoutes } from './tags/routes.ts';
-import { tokensRoutes } from './tokens/routes.ts';
-
-const unlimitedPaths = new Set((operations as readonly Operation[]).filter((spec) => spec.unlimited).map((spec) => honoPath(spec.path)));
+import { routes } from './routes.ts';
 
 export interface AppOptions<Env> {
   database: DatabaseAdapter<Env>;
@@ -35,53 +23,53 @@ export interface AppOptions<Env> {
   peerAddress?: PeerAddress;
 }
 
-/** The whole API, on whichever database the runtime injects. */
+/** The API's type, for the typed client: every route's input and output, from its operation. */
+export type App = Hono<object, RoutesSchema<typeof routes>, '/'>;
+
+/** A router's view of the app: each compiled route, and what answers when none matches. */
+export interface RouteTable {
+  routes: readonly CompiledRoute[];
+  fallback(incoming: Incoming): Response | Promise<Response>;
+}
+
+const incomingOf = (c: Context, params: boolean): Incoming => ({
+  request: c.req.raw,
+  method: c.req.method,
+  path: c.req.path,
+  params: params ? c.req.param() : {},
+  env: c.env,
+});
+
+/**
+ * The whole API, on whichever database the runtime injects: a Hono app whose
+ * every route is one handler (no middleware chain, so Hono skips compose and
+ * a synchronous answer stays synchronous), and the same routes as a table for
+ * runtimes with a router of their own.
+ */
 export function createApp<Env extends object = object>({
   database,
   config,
   logger = createLogger(config.logLevel),
   limiter = createMemoryLimiter(),
   peerAddress,
-}: AppOptions<Env>) {
-  const app = new Hono<AppEnv & { Bindings: Env }>();
+}: AppOptions<Env>): App & { table: RouteTable } {
+  const pass = createRequestPass({ config, logger, limiter, peerAddress, database });
+  const compiled = [...routes, ...docsRoutes(operations)].map((route) => pass.compile(route));
 
-  app.use(requestId({ headerName: 'X-Request-Id' }));
-  app.use(requestLog(logger));
-  app.use(securityHeaders);
-  if (config.cors) {
-    const { origins, credentials } = config.cors;
-    app.use(
-      cors({
-        origin: origins.includes('*') ? '*' : origins,
-        credentials,
-        allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
-        exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate'],
-        maxAge: 600,
-      }),
-    );
+  const app = new Hono<{ Bindings: Env }>();
+  for (const { method, path, serve } of compiled) {
+    const params = path.includes(':');
+    app.on(method, path, (c) => serve(incomingOf(c, params)));
   }
-  // Before anything reads a body or the database: a refused request costs next to nothing.
-  app.use(rateLimit({ limiter, rules: config.rateLimits, trustProxy: config.trustProxy, peerAddress, unlimitedPaths, logger }));
-  app.use(methodNotAllowed({ app, onMethodNotAllowed: refuseMethod }));
-  app.use(limitBody(config.bodyLimitBytes));
-  app.use(async (c, next) => {
-    c.set('config', config);
-    c.set('database', database.connect(c.env));
-    await next();
+
+  // Paths and the methods each has, with HEAD wherever GET is (Hono and Bun serve HEAD from GET).
+  const patterns = compiled.map(({ method, path }) => ({ method, pattern: new RegExp(`^${path.replaceAll(/:\w+/g, '[^/]+')}$`) }));
+  const unlimited = new Set(operations.filter((spec) => spec.unlimited).map((spec) => honoPath(spec.path)));
+  const fallback = pass.fallback((path) => {
+    const methods = patterns.filter(({ pattern }) => pattern.test(path)).flatMap(({ method }) => (method === 'GET' ? ['GET', 'HEAD'] : [method]));
+    return methods.length ? { methods, unlimited: unlimited.has(path) } : undefined;
   });
+  app.notFound((c) => fallback(incomingOf(c, false)));
 
-  const routes = app
-    .route('/', healthRoutes(logger))
-    .route('/', authorsRoutes)
-    .route('/', tokensRoutes)
-    .route('/', postsRoutes)
-    .route('/', tagsRoutes);
-  mountDocs(app, operations);
-  app.onError(errorHandler(logger));
-  app.notFound(notFound);
-  return routes;
+  return Object.assign(app as unknown as App, { table: { routes: compiled, fallback } });
 }
-
-/** The API's type, for the typed client. */
-export type App = ReturnType<typeof createApp>;

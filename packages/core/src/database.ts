@@ -28,6 +28,13 @@ export interface Database {
    * `build` gets the handle to build them on (a Postgres transaction's own).
    */
   atomically<T extends AtomicStatements>(build: (db: Db) => T): Promise<BatchResponse<T>>;
+  /** Headers this request's database adds to its response, read once the handler has answered (D1: its session's bookmark). */
+  responseHeaders?(): Record<string, string> | undefined;
+}
+
+/** The request's headers, as far as an adapter may read them (D1 reads the client's bookmark). */
+export interface RequestHeaders {
+  header(name: string): string | undefined;
 }
 
 /** What differs between drivers, and nothing more. */
@@ -35,7 +42,7 @@ export interface DatabaseAdapter<Env = unknown> {
   /** 'bun-sqlite', 'better-sqlite3', 'd1', 'pglite', 'postgres': shows in logs. */
   readonly name: string;
   /** The database for one request: a D1 binding lives in `env`; the others share one handle or pool. */
-  connect(env: Env): Database;
+  connect(env: Env, request?: RequestHeaders): Database;
   /** Brings the schema to the newest migration; safe to repeat. */
   migrate(env: Env): Promise<void>;
   close(): Promise<void>;

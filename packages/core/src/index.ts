@@ -1,5 +1,4 @@
-export { createApp, type App, type AppOptions } from './app.ts';
-export type { AppEnv } from './app-env.ts';
+export { createApp, type App, type AppOptions, type RouteTable } from './app.ts';
 export type { Caller } from './auth/caller.ts';
 export {
   databaseTarget,
@@ -15,7 +14,8 @@ export {
 } from './config.ts';
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, Schema } from './database.ts';
 export type { FieldError, Problem } from './http/problem.ts';
-export type { PeerAddress } from './http/rate-limit.ts';
+export { incomingOf, type Incoming, type PeerAddress } from './http/incoming.ts';
+export type { CompiledRoute } from './http/pass.ts';
 export { operations, type OperationKey } from './operations.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';

@@ -33,6 +33,18 @@ export interface LoggerOptions {
   fields?: Fields | undefined;
 }
 
+let clockMs = Number.NaN;
+let clockText = '';
+/** The time as ISO 8601, made once per millisecond however many lines share it. */
+function clock(): string {
+  const now = Date.now();
+  if (now !== clockMs) {
+    clockMs = now;
+    clockText = new Date(now).toISOString();
+  }
+  return clockText;
+}
+
 /** One JSON object per line, which every runtime and log shipper reads: info on stdout, errors on stderr. */
 export function createLogger(level: LogLevel = 'info', { allToStderr = false, sink = consoleSink, batch = false, fields: always }: LoggerOptions = {}): Logger {
   let out = '';
@@ -44,8 +56,14 @@ export function createLogger(level: LogLevel = 'info', { allToStderr = false, si
     if (err) sink.err(err);
     out = err = '';
   };
+  // The line is the JSON of { time, level, event, ...always, ...fields }, put together from parts: the
+  // fixed fields are serialised once, and the time once per millisecond (a log line per request
+  // otherwise costs more than a route's own work). A field repeated later wins, as it would in the object.
+  const fixed = always ? JSON.stringify(always).slice(1, -1) : '';
   const write = (toErr: boolean, levelName: string, event: string, fields?: Fields) => {
-    const line = `${JSON.stringify({ time: new Date().toISOString(), level: levelName, event, ...always, ...fields })}\n`;
+    let line = `{"time":"${clock()}","level":"${levelName}","event":${JSON.stringify(event)}${fixed && `,${fixed}`}`;
+    const rest = fields && JSON.stringify(fields);
+    line += rest && rest.length > 2 ? `,${rest.slice(1)}\n` : '}\n';
     if (toErr) err += line;
     else out += line;
     if (!batch) flush();

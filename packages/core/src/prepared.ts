@@ -22,3 +22,18 @@ interface Preparable<P> {
 /** Prepares a query; Postgres names its statements, so each connection parses it once. */
 export const prepare = <P>({ dialect }: Database, query: Preparable<P>, name: string): P =>
   dialect === 'postgres' ? (query as unknown as { prepare(name: string): P }).prepare(name) : query.prepare();
+
+/** A prepared query's run: a promise from an async driver, a thenable with `sync()` from a synchronous one. */
+interface Executable {
+  execute(values?: Record<string, unknown>): unknown;
+}
+
+/**
+ * Runs a prepared query, synchronously where the driver is: bun:sqlite and
+ * better-sqlite3 answer at once, so a read needs no trip through the
+ * microtask queue and the whole request can be answered in one go.
+ */
+export function execute<T>(query: Executable, values?: Record<string, unknown>): T | Promise<T> {
+  const result = query.execute(values) as { sync?: () => T } | Promise<T>;
+  return 'sync' in result && typeof result.sync === 'function' ? result.sync() : (result as Promise<T>);
+}

@@ -1,13 +1,10 @@
-import { Hono } from 'hono';
-import type { AppEnv } from '../app-env.ts';
-import { requireAdmin } from '../auth/middleware.ts';
 import { issueToken } from '../auth/tokens.ts';
 import { isUniqueViolation } from '../database-errors.ts';
-import { conditionalGet } from '../http/etag.ts';
-import { honoPath, operation, problems } from '../http/openapi.ts';
+import { contentTag } from '../http/etag.ts';
+import { operation, problems } from '../http/openapi.ts';
 import { idParam, iso } from '../http/params.ts';
 import { ApiError } from '../http/problem.ts';
-import { jsonBody, validate } from '../http/validate.ts';
+import { reply, route } from '../http/route.ts';
 import { createAuthor, findAuthor, type AuthorRow } from './data.ts';
 import { authorSchema, createdAuthorSchema, newAuthorSchema } from './schema.ts';
 
@@ -19,7 +16,7 @@ const create = operation({
   tag: 'Authors',
   summary: 'Create an author and their first token',
   description: "Admin only. The response carries the author's first API token, shown this once.",
-  bearer: true,
+  auth: 'admin',
   body: { schema: newAuthorSchema, description: 'The new author.' },
   responses: {
     201: { description: 'Created; `Location` names the author.', schema: createdAuthorSchema },
@@ -37,22 +34,22 @@ const read = operation({
   responses: { 200: { description: 'The author; `ETag` for conditional requests.', schema: authorSchema }, ...problems(304, 400, 404) },
 });
 
-export const authorOperations = [create, read];
-
-export const authorsRoutes = new Hono<AppEnv>()
-  .post(honoPath(create.path), requireAdmin, jsonBody(create.body.schema), async (c) => {
+export const authorRoutes = [
+  route(create, async ({ database, body }) => {
     const token = issueToken();
     try {
-      const author = await createAuthor(c.var.database, c.req.valid('json'), token);
-      return c.json({ ...toJson(author), token: token.token }, 201, { Location: `/authors/${author.id}` });
+      const author = await createAuthor(database, body, token);
+      return reply(201, { ...toJson(author), token: token.token }, { headers: { Location: `/authors/${author.id}` } });
     } catch (error) {
       if (isUniqueViolation(error)) throw new ApiError(409, 'An author with this email already exists.');
       throw error;
     }
-  })
-  .get(honoPath(read.path), validate('param', read.params), conditionalGet, async (c) => {
-    const { id } = c.req.valid('param');
-    const author = await findAuthor(c.var.database, id);
+  }),
+  route(read, async ({ database, params: { id } }) => {
+    const author = await findAuthor(database, id);
     if (!author) throw new ApiError(404, `Author ${id} does not exist.`);
-    return c.json(toJson(author), 200);
-  });
+    const json = toJson(author);
+    // An author row keeps no version of its own: the ETag is its content's.
+    return reply(200, json, { etag: contentTag(JSON.stringify(json)) });
+  }),
+] as const;

@@ -1,7 +1,7 @@
-import type { Hono } from 'hono';
 import { sha256Base64 } from '../crypto.ts';
-import { conditionalGet } from '../http/etag.ts';
-import { honoPath, openApiDocument, type Operation } from '../http/openapi.ts';
+import { contentTag } from '../http/etag.ts';
+import { openApiDocument, type Operation } from '../http/openapi.ts';
+import { reply, route } from '../http/route.ts';
 import { docsStyle, renderDocsPage } from './page.ts';
 
 const info = {
@@ -12,38 +12,37 @@ const info = {
     'every error is RFC 9457 problem details (`application/problem+json`).',
 };
 
-const served = new Set(['GET /openapi.json', 'GET /docs']);
+// The document's own routes: served beside the API, documented by it nowhere.
+const documentOperation = { method: 'get', path: '/openapi.json', tag: 'Docs', summary: 'The OpenAPI 3.1 document', responses: {} } as const;
+const pageOperation = { method: 'get', path: '/docs', tag: 'Docs', summary: 'The API reference', responses: {} } as const;
 
-/**
- * /openapi.json and /docs, built once from the operations the routes declare.
- * It refuses to start if a route and the operations disagree: no route goes
- * undocumented, and no documented operation lacks a route.
- */
-// oxlint-disable-next-line typescript/no-explicit-any -- any app, whatever its bindings
-export function mountDocs(app: Hono<any, any, any>, operations: readonly Operation[]) {
-  const routed = new Set(
-    app.routes.filter((route) => route.method !== 'ALL').map((route) => `${route.method} ${route.path}`),
-  );
-  const documented = new Set(operations.map((spec) => `${spec.method.toUpperCase()} ${honoPath(spec.path)}`));
-  const undocumented = [...routed].filter((route) => !documented.has(route) && !served.has(route));
-  const unrouted = [...documented].filter((route) => !routed.has(route));
-  if (undocumented.length || unrouted.length) {
-    throw new Error(`Routes and their OpenAPI operations disagree: undocumented ${undocumented}; without a route ${unrouted}`);
-  }
-
-  let document: ReturnType<typeof openApiDocument> | undefined;
-  const getDocument = () => (document ??= openApiDocument(operations, info));
-  let page: Promise<{ html: string; csp: string }> | undefined;
+/** /openapi.json and /docs, each built once, on first request, from the operations the routes declare. */
+export function docsRoutes(operations: readonly Operation[]) {
+  let document: { json: ReturnType<typeof openApiDocument>; etag: string } | undefined;
+  const getDocument = () => {
+    if (!document) {
+      const json = openApiDocument(operations, info);
+      document = { json, etag: contentTag(JSON.stringify(json)) };
+    }
+    return document;
+  };
+  let page: Promise<{ html: string; csp: string; etag: string }> | undefined;
   const getPage = () =>
-    (page ??= sha256Base64(docsStyle).then((hash) => ({
-      html: renderDocsPage(getDocument()),
+    (page ??= sha256Base64(docsStyle).then((hash) => {
+      const html = renderDocsPage(getDocument().json);
       // Only this page's own inline style may apply; no script runs at all.
-      csp: `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-    })));
+      const csp = `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+      return { html, csp, etag: contentTag(html) };
+    }));
 
-  app.get('/openapi.json', conditionalGet, (c) => c.json(getDocument()));
-  app.get('/docs', conditionalGet, async (c) => {
-    const { html, csp } = await getPage();
-    return c.html(html, 200, { 'Content-Security-Policy': csp });
-  });
+  return [
+    route(documentOperation, () => {
+      const { json, etag } = getDocument();
+      return reply(200, json, { etag });
+    }),
+    route(pageOperation, async () => {
+      const { html, csp, etag } = await getPage();
+      return { status: 200, text: html, etag, headers: { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Security-Policy': csp } };
+    }),
+  ];
 }

@@ -1,26 +1,24 @@
-import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from '../log.ts';
-import { ApiError, problemResponse } from './problem.ts';
+import type { Incoming } from './incoming.ts';
+import { ApiError, problemReply } from './problem.ts';
+import type { Reply } from './route.ts';
 
-/** The app's one error handler: known errors keep their status, anything else is a bare 500. */
-export const errorHandler = (logger: Logger) => (error: Error, c: Context) => {
-  if (error instanceof ApiError) return problemResponse(c, error.status, error.message, error);
-  // Hono's own (a body over the limit, a malformed one) carry a safe message.
-  if (error instanceof HTTPException && error.status < 500) return problemResponse(c, error.status, error.message);
-  logger.error('unhandled error', {
-    requestId: c.get('requestId'),
-    method: c.req.method,
-    path: c.req.path,
-    error: { name: error.name, message: error.message, stack: error.stack },
-  });
+/** The answer to a failed request: a known error keeps its status; anything else is logged and a bare 500. */
+export function failureReply(error: unknown, { method, path }: Incoming, requestId: string, logger: Logger): Reply {
+  if (error instanceof ApiError) return problemReply(requestId, error.status, error.message, error);
+  // Hono's own (a malformed request it refused) carry a safe message.
+  if (error instanceof HTTPException && error.status < 500) return problemReply(requestId, error.status, error.message);
+  const { name, message, stack } = error instanceof Error ? error : { name: typeof error, message: String(error), stack: undefined };
+  logger.error('unhandled error', { requestId, method, path, error: { name, message, stack } });
   // Never the stack or the SQL: those stay in the log.
-  return problemResponse(c, 500, 'Something went wrong on our side.');
-};
+  return problemReply(requestId, 500, 'Something went wrong on our side.');
+}
 
-export const notFound = (c: Context) => problemResponse(c, 404, `No route for ${c.req.method} ${c.req.path}.`);
-
-export const methodNotAllowed = (c: Context, allowed: string[]) =>
-  problemResponse(c, 405, `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`, {
-    headers: { Allow: allowed.join(', ') },
-  });
+/** 404 for a path no route has; 405, with Allow, for a method a path does not have. */
+export function noRoute({ method, path }: Incoming, allowed: readonly string[] | undefined): ApiError {
+  if (allowed?.length && !allowed.includes(method)) {
+    return new ApiError(405, `${method} is not allowed here; use ${allowed.join(', ')}.`, { headers: { Allow: allowed.join(', ') } });
+  }
+  return new ApiError(404, `No route for ${method} ${path}.`);
+}

@@ -14,8 +14,12 @@ export interface Operation {
   tag: string;
   summary: string;
   description?: string;
-  /** Needs `Authorization: Bearer`. */
-  bearer?: true;
+  /**
+   * Who may call it: `author` or `admin` need `Authorization: Bearer`; `optional`
+   * reads differently for an author (their own drafts); absent, the route ignores
+   * Authorization.
+   */
+  auth?: 'optional' | 'author' | 'admin';
   /** Never rate limited (health checks); every other operation may answer 429. */
   unlimited?: true;
   params?: z.ZodObject;
@@ -27,7 +31,7 @@ export interface Operation {
 /** Keeps the operation's exact types, so routes validate with the schemas it names. */
 export const operation = <const O extends Operation>(spec: O): O => spec;
 
-type HonoPath<P extends string> = P extends `${infer Start}{${infer Param}}${infer Rest}` ? `${Start}:${Param}${HonoPath<Rest>}` : P;
+export type HonoPath<P extends string> = P extends `${infer Start}{${infer Param}}${infer Rest}` ? `${Start}:${Param}${HonoPath<Rest>}` : P;
 
 /** Hono's path for an operation, /posts/{id} → /posts/:id, typed as the literal so the typed client knows it. */
 export const honoPath = <P extends string>(path: P) => path.replaceAll(/\{(\w+)\}/g, ':$1') as HonoPath<P>;
@@ -85,7 +89,7 @@ export function openApiDocument(operations: readonly Operation[], info: { title:
       tags: [spec.tag],
       summary: spec.summary,
       description: spec.description,
-      security: spec.bearer ? [{ bearer: [] }] : undefined,
+      security: spec.auth === 'author' || spec.auth === 'admin' ? [{ bearer: [] }] : undefined,
       parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
       requestBody: spec.body && {
         required: true,

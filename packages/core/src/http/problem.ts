@@ -1,6 +1,6 @@
-import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as z from 'zod';
+import type { Reply } from './route.ts';
 
 export const fieldErrorSchema = z
   .object({
@@ -59,19 +59,14 @@ export class ApiError extends Error {
   }
 }
 
-export function problemResponse(
-  c: Context,
+/** The reply for a problem: JSON in the problem media type, quoting the request's id. */
+export function problemReply(
+  requestId: string,
   status: ContentfulStatusCode,
   detail: string,
   { errors, headers }: { errors?: FieldError[] | undefined; headers?: Record<string, string> } = {},
-): Response {
-  const problem: Problem = {
-    type: 'about:blank',
-    title: titles[status] ?? 'Error',
-    status,
-    detail,
-    requestId: c.get('requestId') ?? '',
-  };
+): Reply<ContentfulStatusCode, Problem> {
+  const problem: Problem = { type: 'about:blank', title: titles[status] ?? 'Error', status, detail, requestId };
   if (errors) problem.errors = errors;
-  return c.body(JSON.stringify(problem), status, { ...headers, 'Content-Type': 'application/problem+json' });
+  return { status, json: problem, headers: { ...headers, 'Content-Type': 'application/problem+json' } };
 }

@@ -1,25 +1,38 @@
-import { zValidator } from '@hono/zod-validator';
+import { getQueryParams } from 'hono/utils/url';
 import type * as z from 'zod';
-import type { AppConfig } from '../config.ts';
 import { readWithin } from './body-deadline.ts';
+import { readBody } from './body-limit.ts';
 import { ApiError, type FieldError } from './problem.ts';
 
-type Target = 'json' | 'param' | 'query';
+type Target = 'body' | 'params' | 'query';
 
 // A body that parsed but breaks the rules is 422; a bad URL is 400.
 const failures = {
-  json: { status: 422, detail: 'The request body is invalid.' },
-  param: { status: 400, detail: 'The URL path is invalid.' },
+  body: { status: 422, detail: 'The request body is invalid.' },
+  params: { status: 400, detail: 'The URL path is invalid.' },
   query: { status: 400, detail: 'The query string is invalid.' },
 } as const;
 
-/** zod validation whose failure is a problem response with one entry per bad field. */
-export const validate = <T extends Target, S extends z.ZodType>(target: T, schema: S) =>
-  zValidator(target, schema, (result) => {
-    if (result.success) return;
-    const { status, detail } = failures[target];
-    throw new ApiError(status, detail, { errors: fieldErrors(result.error.issues) });
-  });
+/**
+ * A synchronous check of one part of a request against the zod schema its
+ * operation documents: the parsed value, or a problem with one entry per bad
+ * field. Made once per route.
+ */
+export function validator<S extends z.ZodType>(target: Target, schema: S): (value: unknown) => z.output<S> {
+  const { status, detail } = failures[target];
+  return (value) => {
+    const result = schema.safeParse(value);
+    if (!result.success) throw new ApiError(status, detail, { errors: fieldErrors(result.error.issues) });
+    return result.data;
+  };
+}
+
+/** The query string as an object: a name sent once is a string, sent again an array (which no schema here accepts). */
+export function queryOf(url: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, values] of Object.entries(getQueryParams(url) ?? {})) query[name] = values.length === 1 ? values[0]! : values;
+  return query;
+}
 
 const jsonMediaType = /^application\/(?:[\w.-]+\+)?json$/i;
 
@@ -27,27 +40,20 @@ const jsonMediaType = /^application\/(?:[\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * A JSON body validated by `schema`. Any other media type is a 415, and a
- * body that is not UTF-8 or not JSON a 400, both before validation could
- * misreport them as missing fields. The body is read as bytes and decoded
- * here, because `Request.json()` silently replaces invalid UTF-8.
+ * Reads a JSON body. Any other media type is a 415, and a body that is not
+ * UTF-8 or not JSON a 400, both before validation could misreport them as
+ * missing fields. The body is read as bytes and decoded here, because
+ * `Request.json()` silently replaces invalid UTF-8.
  */
-export function jsonBody<S extends z.ZodType>(schema: S) {
-  const middleware: ReturnType<typeof validate<'json', S>> = async (c, next) => {
-    const mediaType = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? '';
-    if (!jsonMediaType.test(mediaType)) {
-      throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
-    }
-    const value = parseJson(await readWithin(c.req.arrayBuffer(), (c.var as { config?: AppConfig }).config?.requestTimeoutMs));
-    const result = await schema.safeParseAsync(value);
-    if (!result.success) throw new ApiError(422, failures.json.detail, { errors: fieldErrors(result.error.issues) });
-    c.req.addValidatedData('json', result.data as object);
-    await next();
-  };
-  return middleware;
+export async function readJson(request: Request, limitBytes: number, deadlineMs: number | undefined): Promise<unknown> {
+  const mediaType = request.headers.get('Content-Type')?.split(';')[0]?.trim() ?? '';
+  if (!jsonMediaType.test(mediaType)) {
+    throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
+  }
+  return parseJson(await readWithin(readBody(request, limitBytes), deadlineMs));
 }
 
-function parseJson(bytes: ArrayBuffer): unknown {
+function parseJson(bytes: ArrayBuffer | Uint8Array): unknown {
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -2,6 +2,7 @@ import type { AuthorCaller, Caller } from '../auth/caller.ts';
 import type { Database } from '../database.ts';
 import { ifMatchAllows } from '../http/etag.ts';
 import { ApiError } from '../http/problem.ts';
+import type { MaybePromise } from '../http/route.ts';
 import { findPost, type PostRecord } from './data.ts';
 
 /** A draft is its author's alone: to anyone else it does not exist. */
@@ -10,10 +11,13 @@ export const visibleTo = (post: PostRecord, caller: Caller) =>
 
 const notFound = (id: number) => new ApiError(404, `Post ${id} does not exist.`);
 
-export async function readablePost(database: Database, caller: Caller, id: number): Promise<PostRecord> {
-  const post = await findPost(database, id);
-  if (!post || !visibleTo(post, caller)) throw notFound(id);
-  return post;
+export function readablePost(database: Database, caller: Caller, id: number): MaybePromise<PostRecord> {
+  const readable = (post: PostRecord | undefined) => {
+    if (!post || !visibleTo(post, caller)) throw notFound(id);
+    return post;
+  };
+  const post = findPost(database, id);
+  return post instanceof Promise ? post.then(readable) : readable(post);
 }
 
 const attempts = 3;

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, exists, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { randomBase64Url } from '../crypto.ts';
 import type { Database, Db, Schema } from '../database.ts';
-import { perDatabase, prepare } from '../prepared.ts';
+import type { MaybePromise } from '../http/route.ts';
+import { execute, perDatabase, prepare } from '../prepared.ts';
 import type { Position } from './cursor.ts';
 import type { PostFields } from './schema.ts';
 
@@ -39,9 +40,10 @@ const byId = perDatabase((database) => {
   return prepare(database, db.select(record(database)).from(posts).where(eq(posts.id, sql.placeholder('id'))), 'post_by_id');
 });
 
-export async function findPost(database: Database, id: number): Promise<PostRecord | undefined> {
-  const [post] = await byId(database).execute({ id });
-  return post;
+/** Synchronous on a synchronous driver: the GET that reads it can answer in one go. */
+export function findPost(database: Database, id: number): MaybePromise<PostRecord | undefined> {
+  const rows = execute<PostRecord[]>(byId(database), { id });
+  return rows instanceof Promise ? rows.then(([post]) => post) : rows[0];
 }
 
 /** The prepared page query for one combination of filters, made on first use. */
@@ -85,7 +87,7 @@ const pages = perDatabase((database) => {
 });
 
 /** One page, newest first, by keyset on (createdAt, id): inserts elsewhere never shift it. */
-export async function listPosts(database: Database, options: ListOptions): Promise<{ items: PostRecord[]; more: boolean }> {
+export function listPosts(database: Database, options: ListOptions): MaybePromise<{ items: PostRecord[]; more: boolean }> {
   const { viewerId, authorId, tag, status, after, limit } = options;
   const query = pages(database)({
     viewer: viewerId !== undefined,
@@ -94,7 +96,7 @@ export async function listPosts(database: Database, options: ListOptions): Promi
     status: status !== undefined,
     after: after !== undefined,
   });
-  const rows = await query.execute({
+  const rows = execute<PostRecord[]>(query, {
     viewer: viewerId,
     authorId,
     tag,
@@ -103,7 +105,8 @@ export async function listPosts(database: Database, options: ListOptions): Promi
     afterId: after?.id,
     limit: limit + 1,
   });
-  return { items: rows.slice(0, limit), more: rows.length > limit };
+  const page = (found: PostRecord[]) => ({ items: found.slice(0, limit), more: found.length > limit });
+  return rows instanceof Promise ? rows.then(page) : page(rows);
 }
 
 /**

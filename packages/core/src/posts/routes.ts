@@ -1,11 +1,8 @@
-import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../app-env.ts';
 import type { AuthorCaller } from '../auth/caller.ts';
-import { optionalCaller, requireAuthor } from '../auth/middleware.ts';
-import { conditionalGet, quoted } from '../http/etag.ts';
-import { honoPath, operation, problems } from '../http/openapi.ts';
+import type { Database } from '../database.ts';
+import { operation, problems } from '../http/openapi.ts';
 import { idParam, iso } from '../http/params.ts';
-import { jsonBody, validate } from '../http/validate.ts';
+import { reply, route, type RouteRequest } from '../http/route.ts';
 import { readablePost, writeOwnPost } from './access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { createPost, deletePost, listPosts, updatePost, type PostRecord } from './data.ts';
@@ -22,15 +19,15 @@ const toJson = ({ id, title, body, status, tags, authorId, createdAt, updatedAt 
   updatedAt: iso(updatedAt),
 });
 
-/** A post and its ETag, the version a later If-Match must name. */
-const respond = <S extends 200 | 201>(c: Context, post: PostRecord, status: S, headers: Record<string, string> = {}) =>
-  c.json(toJson(post), status, { ...headers, ETag: quoted(post.etag) });
+/** A post, with its ETag: the version a later If-Match must name. */
+const withVersion = <S extends 200 | 201>(status: S, post: PostRecord, headers?: Record<string, string>) =>
+  reply(status, toJson(post), { etag: post.etag, ...(headers && { headers }) });
 
 /** What a write needs to act as the post's author. */
-const owner = (c: Context<AppEnv & { Variables: { author: AuthorCaller } }>) => ({
-  database: c.var.database,
-  author: c.var.author,
-  ifMatch: c.req.header('If-Match'),
+const owner = ({ database, caller, header }: { database: Database; caller: AuthorCaller; header: RouteRequest['header'] }) => ({
+  database,
+  author: caller,
+  ifMatch: header('If-Match'),
 });
 
 const tag = 'Posts';
@@ -44,6 +41,7 @@ const list = operation({
   summary: 'List posts, newest first',
   description:
     "Published posts, and the caller's own drafts. Keyset pages: pass `nextCursor` back as `cursor`; posts created meanwhile never shift a page.",
+  auth: 'optional',
   query: listQuery,
   responses: { 200: { description: 'One page.', schema: postPageSchema }, ...problems(400, 401) },
 });
@@ -54,7 +52,7 @@ const create = operation({
   tag,
   summary: 'Create a post',
   description: 'The author is whoever the token belongs to. A post and its tags are written together or not at all.',
-  bearer: true,
+  auth: 'author',
   body: { schema: newPostSchema, description: 'The new post; `status` defaults to draft.' },
   responses: {
     201: { description: 'Created; `Location` names it and `ETag` is its version.', schema: postSchema },
@@ -68,6 +66,7 @@ const read = operation({
   tag,
   summary: 'Read a post',
   description: 'A draft is visible only to its author.',
+  auth: 'optional',
   params: idParam,
   responses: { 200: asItIsNow, ...problems(304, 400, 401, 404) },
 });
@@ -80,7 +79,7 @@ const patch = operation({
   tag,
   summary: 'Change some fields of a post',
   description: `Only its author. ${ifMatchNote}`,
-  bearer: true,
+  auth: 'author',
   params: idParam,
   body: { schema: patchSchema, description: 'The fields to change.' },
   responses: { 200: asItIsNow, ...writeProblems },
@@ -92,7 +91,7 @@ const replace = operation({
   tag,
   summary: 'Replace a post',
   description: `Only its author; every field is required. ${ifMatchNote}`,
-  bearer: true,
+  auth: 'author',
   params: idParam,
   body: { schema: replacementSchema, description: 'The whole post.' },
   responses: { 200: asItIsNow, ...writeProblems },
@@ -104,18 +103,14 @@ const remove = operation({
   tag,
   summary: 'Delete a post',
   description: `Only its author. ${ifMatchNote}`,
-  bearer: true,
+  auth: 'author',
   params: idParam,
   responses: { 204: { description: 'Deleted.' }, ...problems(400, 401, 403, 404, 409, 412) },
 });
 
-export const postOperations = [list, create, read, patch, replace, remove];
-
-export const postsRoutes = new Hono<AppEnv>()
-  .get(honoPath(list.path), validate('query', list.query), optionalCaller, async (c) => {
-    const { limit, cursor, authorId, tag: withTag, status } = c.req.valid('query');
-    const caller = c.var.caller;
-    const { items, more } = await listPosts(c.var.database, {
+export const postRoutes = [
+  route(list, ({ database, caller, query: { limit, cursor, authorId, tag: withTag, status } }) => {
+    const page = listPosts(database, {
       viewerId: caller.kind === 'author' ? caller.authorId : undefined,
       authorId,
       tag: withTag,
@@ -123,37 +118,39 @@ export const postsRoutes = new Hono<AppEnv>()
       after: cursor === undefined ? undefined : decodeCursor(cursor),
       limit,
     });
-    const last = items.at(-1);
-    const nextCursor = more && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null;
-    return c.json({ items: items.map(toJson), nextCursor }, 200);
-  })
-  .post(honoPath(create.path), requireAuthor, jsonBody(create.body.schema), async (c) => {
-    const post = await createPost(c.var.database, c.var.author.authorId, c.req.valid('json'));
-    return respond(c, post, 201, { Location: `/posts/${post.id}` });
-  })
-  .get(honoPath(read.path), validate('param', read.params), optionalCaller, conditionalGet, async (c) =>
-    respond(c, await readablePost(c.var.database, c.var.caller, c.req.valid('param').id), 200),
-  )
-  .patch(honoPath(patch.path), requireAuthor, validate('param', patch.params), jsonBody(patch.body.schema), async (c) => {
-    const changes = c.req.valid('json');
-    const post = await writeOwnPost(owner(c), c.req.valid('param').id, (current) =>
-      updatePost(c.var.database, current, {
+    const answer = ({ items, more }: Awaited<typeof page>) => {
+      const last = items.at(-1);
+      const nextCursor = more && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null;
+      return reply(200, { items: items.map(toJson), nextCursor });
+    };
+    return page instanceof Promise ? page.then(answer) : answer(page);
+  }),
+  route(create, async ({ database, caller, body }) => {
+    const post = await createPost(database, caller.authorId, body);
+    return withVersion(201, post, { Location: `/posts/${post.id}` });
+  }),
+  route(read, ({ database, caller, params }) => {
+    const post = readablePost(database, caller, params.id);
+    return post instanceof Promise ? post.then((found) => withVersion(200, found)) : withVersion(200, post);
+  }),
+  route(patch, async (request) => {
+    const changes = request.body;
+    const post = await writeOwnPost(owner(request), request.params.id, (current) =>
+      updatePost(request.database, current, {
         title: changes.title ?? current.title,
         body: changes.body ?? current.body,
         status: changes.status ?? current.status,
         tags: changes.tags ?? current.tags,
       }),
     );
-    return respond(c, post, 200);
-  })
-  .put(honoPath(replace.path), requireAuthor, validate('param', replace.params), jsonBody(replace.body.schema), async (c) => {
-    const fields = c.req.valid('json');
-    const post = await writeOwnPost(owner(c), c.req.valid('param').id, (current) => updatePost(c.var.database, current, fields));
-    return respond(c, post, 200);
-  })
-  .delete(honoPath(remove.path), requireAuthor, validate('param', remove.params), async (c) => {
-    await writeOwnPost(owner(c), c.req.valid('param').id, async (current) =>
-      (await deletePost(c.var.database, current)) ? true : undefined,
-    );
-    return c.body(null, 204);
-  });
+    return withVersion(200, post);
+  }),
+  route(replace, async (request) => {
+    const post = await writeOwnPost(owner(request), request.params.id, (current) => updatePost(request.database, current, request.body));
+    return withVersion(200, post);
+  }),
+  route(remove, async (request) => {
+    await writeOwnPost(owner(request), request.params.id, async (current) => ((await deletePost(request.database, current)) ? true : undefined));
+    return reply(204);
+  }),
+] as const;

@@ -16,8 +16,12 @@ export type Bucket = 'address' | 'token';
 
 /** A store of buckets: one process's memory, Redis shared by many, or a Workers binding. */
 export interface Limiter {
-  /** Counts one request against `key` in `bucket` under `rule`; a refused request is not counted. */
-  take(bucket: Bucket, key: string, rule: Rule): Promise<Decision>;
+  /**
+   * Counts one request against `key` in `bucket` under `rule`; a refused
+   * request is not counted. A store in memory answers at once; one across
+   * the network answers with a promise.
+   */
+  take(bucket: Bucket, key: string, rule: Rule): Decision | Promise<Decision>;
 }
 
 const units = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;

@@ -23,7 +23,7 @@ export function createMemoryLimiter({ maxKeys = 100_000, now = Date.now }: Memor
   };
 
   return {
-    async take(bucket, key, rule) {
+    take(bucket, key, rule) {
       const id = `${bucket}:${key}`;
       const time = now();
       const decision = gcra(buckets.get(id), time, rule);

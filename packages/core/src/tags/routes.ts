@@ -1,9 +1,7 @@
-import { Hono } from 'hono';
 import * as z from 'zod';
-import type { AppEnv } from '../app-env.ts';
-import { honoPath, operation, problems } from '../http/openapi.ts';
+import { operation, problems } from '../http/openapi.ts';
 import { limitParam } from '../http/params.ts';
-import { validate } from '../http/validate.ts';
+import { reply, route } from '../http/route.ts';
 import { listTags } from '../posts/data.ts';
 
 const tagListSchema = z
@@ -27,9 +25,4 @@ const list = operation({
   responses: { 200: { description: 'The tags.', schema: tagListSchema }, ...problems(400) },
 });
 
-export const tagOperations = [list];
-
-export const tagsRoutes = new Hono<AppEnv>().get(honoPath(list.path), validate('query', list.query), async (c) => {
-  const { limit } = c.req.valid('query');
-  return c.json({ items: await listTags(c.var.database, limit) }, 200);
-});
+export const tagRoutes = [route(list, async ({ database, query: { limit } }) => reply(200, { items: await listTags(database, limit) }))] as const;

@@ -1,11 +1,9 @@
 import { eq } from 'drizzle-orm';
-import { Hono } from 'hono';
 import * as z from 'zod';
-import type { AppEnv } from '../app-env.ts';
-import { requireAuthor } from '../auth/middleware.ts';
 import { issueToken } from '../auth/tokens.ts';
-import { honoPath, operation, problems } from '../http/openapi.ts';
+import { operation, problems } from '../http/openapi.ts';
 import { iso, timestamp } from '../http/params.ts';
+import { reply, route } from '../http/route.ts';
 
 const issuedTokenSchema = z
   .object({
@@ -19,7 +17,7 @@ const issue = operation({
   path: '/tokens',
   tag: 'Tokens',
   summary: 'Issue another token for the calling author',
-  bearer: true,
+  auth: 'author',
   responses: { 201: { description: 'The new token.', schema: issuedTokenSchema }, ...problems(401, 403) },
 });
 
@@ -28,23 +26,20 @@ const revokeCurrent = operation({
   path: '/tokens/current',
   tag: 'Tokens',
   summary: 'Revoke the token this request was sent with',
-  bearer: true,
+  auth: 'author',
   responses: { 204: { description: 'Revoked: the token no longer authenticates anything.' }, ...problems(401, 403) },
 });
 
-export const tokenOperations = [issue, revokeCurrent];
-
-export const tokensRoutes = new Hono<AppEnv>()
-  .post(honoPath(issue.path), requireAuthor, async (c) => {
+export const tokenRoutes = [
+  route(issue, async ({ database: { db, schema }, caller }) => {
     const { token, selector, verifierHash } = issueToken();
     const createdAt = new Date();
-    const { db, schema } = c.var.database;
-    await db.insert(schema.tokens).values({ authorId: c.var.author.authorId, selector, verifierHash, createdAt });
-    return c.json({ token, createdAt: iso(createdAt) }, 201);
-  })
-  .delete(honoPath(revokeCurrent.path), requireAuthor, async (c) => {
-    const { db, schema } = c.var.database;
+    await db.insert(schema.tokens).values({ authorId: caller.authorId, selector, verifierHash, createdAt });
+    return reply(201, { token, createdAt: iso(createdAt) });
+  }),
+  route(revokeCurrent, async ({ database: { db, schema }, caller }) => {
     const { tokens } = schema;
-    await db.update(tokens).set({ revokedAt: new Date() }).where(eq(tokens.selector, c.var.author.tokenSelector));
-    return c.body(null, 204);
-  });
+    await db.update(tokens).set({ revokedAt: new Date() }).where(eq(tokens.selector, caller.tokenSelector));
+    return reply(204);
+  }),
+] as const;

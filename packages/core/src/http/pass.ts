@@ -1,0 +1,190 @@
+import { callerOf, adminRoutesClosed, requireAdmin, requireAuthor } from '../auth/authenticate.ts';
+import { credentialOf, type Credential } from '../auth/credential.ts';
+import type { AppConfig } from '../config.ts';
+import type { Database, DatabaseAdapter } from '../database.ts';
+import type { Logger } from '../log.ts';
+import type { Limiter } from '../rate-limit/limiter.ts';
+import { refuseDeclaredOver } from './body-limit.ts';
+import { createCors } from './cors.ts';
+import { failureReply, noRoute } from './errors.ts';
+import type { Incoming, PeerAddress } from './incoming.ts';
+import { honoPath } from './openapi.ts';
+import { createRateLimit } from './rate-limit.ts';
+import { requestIdFor } from './request-id.ts';
+import { respond } from './respond.ts';
+import type { MaybePromise, Reply, Route, RouteRequest } from './route.ts';
+import { queryOf, readJson, validator } from './validate.ts';
+
+// The one request pass (DESIGN.md): every concern (request id, rate limit,
+// body limit, database, auth, validation, headers, log line) is its own small
+// module, and each route's list of steps is put together once, at start, from
+// its operation. A request runs that list in a loop, synchronously until a
+// step has to wait, so a read on a synchronous driver is answered in one go.
+
+export interface PassOptions {
+  config: AppConfig;
+  logger: Logger;
+  limiter: Limiter;
+  peerAddress: PeerAddress | undefined;
+  // oxlint-disable-next-line typescript/no-explicit-any -- whatever bindings the runtime has
+  database: DatabaseAdapter<any>;
+}
+
+/** A route ready for a router: Hono's, or a runtime's own (Bun.serve's `routes`). */
+export interface CompiledRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Router syntax: /posts/:id. */
+  path: string;
+  serve(incoming: Incoming): MaybePromise<Response>;
+}
+
+/** One request on its way through: what its handler gets, and what the pass keeps beside it. */
+interface Exchange extends Omit<RouteRequest, 'params' | 'query' | 'body' | 'caller'> {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  caller: unknown;
+  incoming: Incoming;
+  credential: Credential | null | undefined;
+}
+
+type Step = (exchange: Exchange) => MaybePromise<void>;
+
+function runSteps(steps: readonly Step[], exchange: Exchange, from: number): MaybePromise<void> {
+  for (let i = from; i < steps.length; i++) {
+    const waiting = steps[i]!(exchange);
+    if (waiting instanceof Promise) return waiting.then(() => runSteps(steps, exchange, i + 1));
+  }
+}
+
+const withBody = new Set(['POST', 'PUT', 'PATCH']);
+
+export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter }: PassOptions) {
+  const limit = createRateLimit({ limiter, rules: config.rateLimits, trustProxy: config.trustProxy, peerAddress, logger });
+  const cors = config.cors && createCors(config.cors);
+
+  const exchangeFor = (incoming: Incoming): Exchange => {
+    const { headers } = incoming.request;
+    return {
+      incoming,
+      requestId: requestIdFor(headers.get('X-Request-Id')),
+      credential: credentialOf(headers.get('Authorization')),
+      config,
+      logger,
+      database: undefined as unknown as Database,
+      params: undefined,
+      query: undefined,
+      body: undefined,
+      caller: undefined,
+      header: (name) => headers.get(name) ?? undefined,
+    };
+  };
+
+  /** What every request gets, whatever answers it: an id, errors as problems, the common headers, one log line. */
+  const around = (incoming: Incoming, answer: (exchange: Exchange) => MaybePromise<Reply>): MaybePromise<Response> => {
+    const started = performance.now();
+    const exchange = exchangeFor(incoming);
+    const finish = (reply: Reply) => {
+      const response = respond(exchange, reply, cors);
+      logger.info('request', {
+        method: incoming.method,
+        path: incoming.path,
+        status: response.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        requestId: exchange.requestId,
+      });
+      return response;
+    };
+    const fail = (error: unknown) => finish(failureReply(error, incoming, exchange.requestId, logger));
+    let reply: MaybePromise<Reply>;
+    try {
+      reply = answer(exchange);
+    } catch (error) {
+      return fail(error);
+    }
+    return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
+  };
+
+  const steps = {
+    limit: ((exchange) => limit(exchange.incoming, exchange.credential)) satisfies Step,
+    bodyLimit: (({ incoming }) => refuseDeclaredOver(incoming.request, config.bodyLimitBytes)) satisfies Step,
+    connect: ((exchange) => {
+      exchange.database = adapter.connect(exchange.incoming.env, { header: exchange.header });
+    }) satisfies Step,
+    caller: ((exchange) => {
+      const caller = callerOf(exchange.credential, exchange.database, config);
+      if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = known));
+      exchange.caller = caller;
+    }) satisfies Step,
+    author: ((exchange) => {
+      const caller = callerOf(exchange.credential, exchange.database, config);
+      if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = requireAuthor(known)));
+      exchange.caller = requireAuthor(caller);
+    }) satisfies Step,
+    admin: ((exchange) => {
+      if (config.adminToken === undefined) throw adminRoutesClosed();
+      const caller = callerOf(exchange.credential, exchange.database, config);
+      if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = requireAdmin(known)));
+      exchange.caller = requireAdmin(caller);
+    }) satisfies Step,
+  };
+
+  /** A route's steps, in the order its checks answer: a required token before the URL, an optional one after it. */
+  function stepsOf({ operation }: Route): Step[] {
+    const { auth, params, query, body, unlimited, method } = operation;
+    const list: Step[] = [];
+    if (!unlimited) list.push(steps.limit);
+    if (withBody.has(method.toUpperCase())) list.push(steps.bodyLimit);
+    list.push(steps.connect);
+    if (auth === 'author' || auth === 'admin') list.push(steps[auth]);
+    if (params) {
+      const valid = validator('params', params);
+      list.push((exchange) => void (exchange.params = valid(exchange.incoming.params)));
+    }
+    if (query) {
+      const valid = validator('query', query);
+      list.push((exchange) => void (exchange.query = valid(queryOf(exchange.incoming.request.url))));
+    }
+    if (auth === 'optional') list.push(steps.caller);
+    if (body) {
+      const valid = validator('body', body.schema);
+      list.push(async (exchange) => {
+        exchange.body = valid(await readJson(exchange.incoming.request, config.bodyLimitBytes, config.requestTimeoutMs));
+      });
+    }
+    return list;
+  }
+
+  return {
+    /** A route, compiled: its steps, then its handler, inside what every request gets. */
+    compile(route: Route): CompiledRoute {
+      const list = stepsOf(route);
+      const run = (exchange: Exchange): MaybePromise<Reply> => {
+        const ready = runSteps(list, exchange, 0);
+        return ready instanceof Promise ? ready.then(() => route.handle(exchange as RouteRequest)) : route.handle(exchange as RouteRequest);
+      };
+      const { method, path } = route.operation;
+      return { method: method.toUpperCase() as CompiledRoute['method'], path: honoPath(path), serve: (incoming) => around(incoming, run) };
+    },
+
+    /**
+     * What answers when no route matched: a CORS preflight, else a 405 (with
+     * Allow) for a path that has other methods, else a 404, rate limited as
+     * any request is, except on the paths that never are (health checks).
+     */
+    fallback(allowedOn: (path: string) => { methods: readonly string[]; unlimited: boolean } | undefined) {
+      return (incoming: Incoming) =>
+        around(incoming, (exchange) => {
+          const preflight = cors && cors.preflight(incoming.request);
+          if (preflight) return { status: 204, headers: preflight };
+          const known = allowedOn(incoming.path);
+          const refuse = () => {
+            throw noRoute(incoming, known?.methods);
+          };
+          if (known?.unlimited) return refuse();
+          const waiting = limit(incoming, exchange.credential);
+          return waiting instanceof Promise ? waiting.then(refuse) : refuse();
+        });
+    },
+  };
+}
