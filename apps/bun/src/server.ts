@@ -13,7 +13,7 @@ import {
 } from '@anywhere/core';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
-import { bunRoutes } from './routes.ts';
+import { bunResponses, bunRoutes } from './routes.ts';
 import { superviseWorkers } from './workers.ts';
 
 export interface ServeOptions extends OpenOptions {
@@ -45,7 +45,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
     return superviseWorkers({ config, command, argv, env, logger, ready });
   }
 
-  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, responses: bunResponses });
   const server = Bun.serve({
     routes: bunRoutes(app.table),
     fetch: app.fetch,

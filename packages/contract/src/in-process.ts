@@ -1,4 +1,4 @@
-import { createApp, loadAppConfig, type DatabaseAdapter } from '@anywhere/core';
+import { createApp, loadAppConfig, type AppOptions, type DatabaseAdapter } from '@anywhere/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,15 +23,37 @@ export interface Opened {
   close(): Promise<void>;
 }
 
+type App = ReturnType<typeof createApp>;
+
 /**
- * The whole contract, in-process: the app is called as a function, on an
- * adapter that `open` makes before the first test and closes after the last.
+ * How a runtime serves an app in production, started on a free loopback
+ * port: the suite then sends every request over HTTP, through the runtime's
+ * own server and router, instead of calling the app as a function.
  */
-export function describeInProcessContract(
-  adapter: string,
-  open: () => Promise<Opened>,
-  { unsupported = {}, unavailable }: { unsupported?: Partial<Record<Capability, string>>; unavailable?: string | undefined } = {},
-): void {
+export interface Runtime {
+  serve(app: App): { url: string; stop(): void };
+  /** What the runtime's entry point passes createApp beside the database and config. */
+  options?: Pick<AppOptions<undefined>, 'responses'>;
+}
+
+export interface ContractOptions {
+  unsupported?: Partial<Record<Capability, string>>;
+  unavailable?: string | undefined;
+  runtime?: Runtime;
+}
+
+/** A fetch that sends the suite's request to a served app, path, method, headers and body as they are. */
+const over = (url: string) => (request: Request) => {
+  const { pathname, search } = new URL(request.url);
+  return fetch(new Request(new URL(pathname + search, url), request));
+};
+
+/**
+ * The whole contract, on an adapter that `open` makes before the first test
+ * and closes after the last: the app called as a function, or served by the
+ * runtime (`runtime`) and reached over loopback HTTP.
+ */
+export function describeInProcessContract(adapter: string, open: () => Promise<Opened>, { unsupported = {}, unavailable, runtime }: ContractOptions = {}): void {
   if (unavailable) {
     // One skipped test that says why, instead of a suite that vanishes.
     matrix({ adapter }).testUnless(unavailable, 'the whole contract', () => {});
@@ -39,30 +61,39 @@ export function describeInProcessContract(
   }
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
   let opened: Opened;
-  let app: ReturnType<typeof createApp>;
-  let broken: ReturnType<typeof createApp>;
-  // Request logs would drown the test output; errors still print.
-  const withSettings = (settings: Record<string, string>) => {
-    const configured = createApp({ database: opened.database, config: loadAppConfig({ LOG_LEVEL: 'error', ...settings }) });
-    return async (request: Request) => configured.fetch(request);
+  const servers: { stop(): void }[] = [];
+  /** An app on `database`, as a fetch function: called directly, or served by the runtime. */
+  const made = (database: DatabaseAdapter, env: Record<string, string>) => {
+    const app = createApp({ database, config: loadAppConfig(env), ...runtime?.options });
+    if (!runtime) return async (request: Request) => app.fetch(request);
+    const server = runtime.serve(app);
+    servers.push(server);
+    return over(server.url);
   };
+  let app: (request: Request) => Promise<Response>;
+  let broken: (request: Request) => Promise<Response>;
+  // Request logs would drown the test output; errors still print.
+  const withSettings = (settings: Record<string, string>) => made(opened.database, { LOG_LEVEL: 'error', ...settings });
 
   beforeAll(async () => {
     opened = await open();
     await opened.database.migrate(undefined);
-    app = createApp({ database: opened.database, config: loadAppConfig({ LOG_LEVEL: 'error', ADMIN_TOKEN: adminToken, ...roomyLimits }) });
+    app = made(opened.database, { LOG_LEVEL: 'error', ADMIN_TOKEN: adminToken, ...roomyLimits });
     // Its failures are the point; their logs would only be noise.
-    broken = createApp({ database: opened.empty, config: loadAppConfig({ LOG_LEVEL: 'silent' }) });
+    broken = made(opened.empty, { LOG_LEVEL: 'silent' });
   });
-  afterAll(() => opened?.close());
+  afterAll(async () => {
+    for (const server of servers) server.stop();
+    await opened?.close();
+  });
 
   const target: ContractTarget<undefined> = {
     adapter,
     unsupported,
     adminToken,
-    fetch: async (request) => app.fetch(request),
+    fetch: (request) => app(request),
     withSettings,
-    withoutSchema: async (request) => broken.fetch(request),
+    withoutSchema: (request) => broken(request),
     get database() {
       return opened.database;
     },
@@ -76,11 +107,7 @@ export function describeInProcessContract(
  * The contract for an adapter whose data lives on this disk (an SQLite file,
  * a PGlite directory): fresh paths per run, deleted after.
  */
-export function describeOnDiskContract(
-  adapter: string,
-  open: (path: string) => DatabaseAdapter,
-  options?: { unsupported?: Partial<Record<Capability, string>> },
-): void {
+export function describeOnDiskContract(adapter: string, open: (path: string) => DatabaseAdapter, options?: Omit<ContractOptions, 'unavailable'>): void {
   describeInProcessContract(
     adapter,
     async () => {

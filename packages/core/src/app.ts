@@ -5,6 +5,7 @@ import { docsRoutes } from './docs/routes.ts';
 import type { Incoming, PeerAddress } from './http/incoming.ts';
 import { honoPath } from './http/openapi.ts';
 import { createRequestPass, type CompiledRoute } from './http/pass.ts';
+import type { ResponseMaker } from './http/respond.ts';
 import type { RoutesSchema } from './http/route.ts';
 import { createLogger, type Logger } from './log.ts';
 import { operations } from './operations.ts';
@@ -21,6 +22,8 @@ export interface AppOptions<Env> {
   limiter?: Limiter;
   /** The client's address as the runtime sees the connection; without it, requests are limited by token only. */
   peerAddress?: PeerAddress;
+  /** How the runtime makes responses cheapest (Bun: from a ready Headers object); plain objects unless given. */
+  responses?: ResponseMaker;
 }
 
 /** The API's type, for the typed client: every route's input and output, from its operation. */
@@ -52,8 +55,9 @@ export function createApp<Env extends object = object>({
   logger = createLogger(config.logLevel),
   limiter = createMemoryLimiter(),
   peerAddress,
+  responses,
 }: AppOptions<Env>): App & { table: RouteTable } {
-  const pass = createRequestPass({ config, logger, limiter, peerAddress, database });
+  const pass = createRequestPass({ config, logger, limiter, peerAddress, database, responses });
   const compiled = [...routes, ...docsRoutes(operations)].map((route) => pass.compile(route));
 
   const app = new Hono<{ Bindings: Env }>();

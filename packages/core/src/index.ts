@@ -16,6 +16,7 @@ export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, 
 export type { FieldError, Problem } from './http/problem.ts';
 export { incomingOf, type Incoming, type PeerAddress } from './http/incoming.ts';
 export type { CompiledRoute } from './http/pass.ts';
+export type { ResponseMaker } from './http/respond.ts';
 export { operations, type OperationKey } from './operations.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';
 export { describeError } from './errors-text.ts';

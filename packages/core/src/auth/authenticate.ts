@@ -4,7 +4,7 @@ import { constantTimeEqual, sha256Hex } from '../crypto.ts';
 import type { Database } from '../database.ts';
 import { ApiError } from '../http/problem.ts';
 import type { MaybePromise } from '../http/route.ts';
-import { execute, perDatabase, prepare } from '../prepared.ts';
+import { perDatabase, preparedRows } from '../prepared.ts';
 import { anonymous, type AuthorCaller, type Caller } from './caller.ts';
 import type { Credential } from './credential.ts';
 
@@ -26,11 +26,9 @@ const adminHash = (token: string) => {
 // Every request asks the database, so a token revoked by any process is refused by every other on its next request.
 const liveToken = perDatabase((database) => {
   const { db, schema: { tokens } } = database;
-  const query = db
-    .select({ authorId: tokens.authorId, verifierHash: tokens.verifierHash })
-    .from(tokens)
-    .where(and(eq(tokens.selector, sql.placeholder('selector')), isNull(tokens.revokedAt)));
-  return prepare(database, query, 'live_token');
+  const selection = { authorId: tokens.authorId, verifierHash: tokens.verifierHash };
+  const query = db.select(selection).from(tokens).where(and(eq(tokens.selector, sql.placeholder('selector')), isNull(tokens.revokedAt)));
+  return preparedRows<{ authorId: number; verifierHash: string }>(database, query, 'live_token', selection);
 });
 
 /** Who sent the request. No header is anonymous; a header that names no live token is a 401. */
@@ -39,7 +37,7 @@ export function callerOf(credential: Credential | null | undefined, database: Da
   if (credential === null) throw unauthorized('Send the token as `Authorization: Bearer <token>`.', true);
   const { selector } = credential;
   if (selector === undefined) return asAdmin(credential, config);
-  const rows = execute<{ authorId: number; verifierHash: string }[]>(liveToken(database), { selector });
+  const rows = liveToken(database)({ selector });
   return rows instanceof Promise ? rows.then((found) => matching(found, credential, selector, config)) : matching(rows, credential, selector, config);
 }
 

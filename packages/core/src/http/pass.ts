@@ -11,7 +11,7 @@ import type { Incoming, PeerAddress } from './incoming.ts';
 import { honoPath } from './openapi.ts';
 import { createRateLimit } from './rate-limit.ts';
 import { requestIdFor } from './request-id.ts';
-import { respond } from './respond.ts';
+import { createResponder, plainResponses, type ResponseMaker } from './respond.ts';
 import type { MaybePromise, Reply, Route, RouteRequest } from './route.ts';
 import { queryOf, readJson, validator } from './validate.ts';
 
@@ -28,6 +28,8 @@ export interface PassOptions {
   peerAddress: PeerAddress | undefined;
   // oxlint-disable-next-line typescript/no-explicit-any -- whatever bindings the runtime has
   database: DatabaseAdapter<any>;
+  /** How this runtime makes a response cheapest; plain objects of headers unless given. */
+  responses?: ResponseMaker | undefined;
 }
 
 /** A route ready for a router: Hono's, or a runtime's own (Bun.serve's `routes`). */
@@ -59,9 +61,10 @@ function runSteps(steps: readonly Step[], exchange: Exchange, from: number): May
 
 const withBody = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter }: PassOptions) {
+export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter, responses = plainResponses }: PassOptions) {
   const limit = createRateLimit({ limiter, rules: config.rateLimits, trustProxy: config.trustProxy, peerAddress, logger });
   const cors = config.cors && createCors(config.cors);
+  const respond = createResponder(responses, cors);
 
   const exchangeFor = (incoming: Incoming): Exchange => {
     const { headers } = incoming.request;
@@ -85,7 +88,7 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     const started = performance.now();
     const exchange = exchangeFor(incoming);
     const finish = (reply: Reply) => {
-      const response = respond(exchange, reply, cors);
+      const response = respond(exchange, reply);
       logger.info('request', {
         method: incoming.method,
         path: incoming.path,

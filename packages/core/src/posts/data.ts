@@ -2,7 +2,7 @@ import { and, count, desc, eq, exists, getTableColumns, inArray, or, sql } from 
 import { randomBase64Url } from '../crypto.ts';
 import type { Database, Db, Schema } from '../database.ts';
 import type { MaybePromise } from '../http/route.ts';
-import { execute, perDatabase, prepare } from '../prepared.ts';
+import { perDatabase, preparedRows } from '../prepared.ts';
 import type { Position } from './cursor.ts';
 import type { PostFields } from './schema.ts';
 
@@ -37,12 +37,13 @@ const record = (database: Database) => ({ ...getTableColumns(database.schema.pos
 
 const byId = perDatabase((database) => {
   const { db, schema: { posts } } = database;
-  return prepare(database, db.select(record(database)).from(posts).where(eq(posts.id, sql.placeholder('id'))), 'post_by_id');
+  const selection = record(database);
+  return preparedRows<PostRecord>(database, db.select(selection).from(posts).where(eq(posts.id, sql.placeholder('id'))), 'post_by_id', selection);
 });
 
 /** Synchronous on a synchronous driver: the GET that reads it can answer in one go. */
 export function findPost(database: Database, id: number): MaybePromise<PostRecord | undefined> {
-  const rows = execute<PostRecord[]>(byId(database), { id });
+  const rows = byId(database)({ id });
   return rows instanceof Promise ? rows.then(([post]) => post) : rows[0];
 }
 
@@ -50,11 +51,12 @@ export function findPost(database: Database, id: number): MaybePromise<PostRecor
 const pages = perDatabase((database) => {
   const { db, schema: { posts, postTags } } = database;
   const made = new Map<string, ReturnType<typeof build>>();
+  const selection = record(database);
   const build = (filters: { viewer: boolean; author: boolean; tag: boolean; status: boolean; after: boolean }) =>
-    prepare(
+    preparedRows<PostRecord>(
       database,
       db
-        .select(record(database))
+        .select(selection)
         .from(posts)
         .where(
           and(
@@ -77,6 +79,7 @@ const pages = perDatabase((database) => {
         .orderBy(desc(posts.createdAt), desc(posts.id))
         .limit(sql.placeholder('limit')),
       `posts_page_${Object.values(filters).map(Number).join('')}`,
+      selection,
     );
   return (filters: Parameters<typeof build>[0]) => {
     const key = Object.values(filters).map(Number).join('');
@@ -96,7 +99,7 @@ export function listPosts(database: Database, options: ListOptions): MaybePromis
     status: status !== undefined,
     after: after !== undefined,
   });
-  const rows = execute<PostRecord[]>(query, {
+  const rows = query({
     viewer: viewerId,
     authorId,
     tag,
