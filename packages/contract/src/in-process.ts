@@ -31,7 +31,7 @@ type App = ReturnType<typeof createApp>;
  * own server and router, instead of calling the app as a function.
  */
 export interface Runtime {
-  serve(app: App): { url: string; stop(): void };
+  serve(app: App): { url: string | URL; stop(): void };
   /** What the runtime's entry point passes createApp beside the database and config. */
   options?: Pick<AppOptions<undefined>, 'responses'>;
 }
@@ -43,7 +43,7 @@ export interface ContractOptions {
 }
 
 /** A fetch that sends the suite's request to a served app, path, method, headers and body as they are. */
-const over = (url: string) => (request: Request) => {
+const over = (url: string | URL) => (request: Request) => {
   const { pathname, search } = new URL(request.url);
   return fetch(new Request(new URL(pathname + search, url), request));
 };

@@ -46,6 +46,9 @@ interface Decoder {
 /** A flat selection: column or SQL expression by name, in the order the SELECT lists them. */
 export type Selection = Record<string, Column | SQL>;
 
+// An SQL expression's decoder is what `.mapWith()` set (Drizzle keeps it untyped on the SQL; a pass-through otherwise).
+const decoderOf = (field: Column | SQL): Decoder => (field instanceof Column ? field : (field as unknown as { decoder: Decoder }).decoder);
+
 /**
  * Turns a driver's row (an array, in selection order) into the object Drizzle
  * would make, with each column's own decoder. Drizzle's mapResultRow does
@@ -54,8 +57,6 @@ export type Selection = Record<string, Column | SQL>;
  * Bun); this decides that once per query.
  */
 function rowReader<T>(selection: Selection): (row: unknown[]) => T {
-  // An SQL expression's decoder is what `.mapWith()` set (Drizzle keeps it untyped on the SQL; a pass-through otherwise).
-  const decoderOf = (field: Column | SQL): Decoder => (field instanceof Column ? field : (field as unknown as { decoder: Decoder }).decoder);
   const fields = Object.entries(selection).map(([name, field]): [string, Decoder] => [name, decoderOf(field)]);
   return (row) => {
     const record: Record<string, unknown> = {};
