@@ -2,8 +2,19 @@ import type { LogLevel } from './config.ts';
 
 type Fields = Record<string, unknown>;
 
+/** The one line each request writes. */
+export interface RequestLine {
+  method: string;
+  path: string;
+  status: number;
+  durationMs: number;
+  requestId: string;
+}
+
 export interface Logger {
   info(event: string, fields?: Fields): void;
+  /** `info('request', line)`, written without serialising an object: it is on every request's path. */
+  request(line: RequestLine): void;
   error(event: string, fields?: Fields): void;
   /** Writes what is buffered now: before exiting, or a test reading the output. */
   flush(): void;
@@ -33,6 +44,12 @@ export interface LoggerOptions {
   fields?: Fields | undefined;
 }
 
+/** An object's JSON members, each after a comma, to follow others: `,"a":1,"b":2`. */
+function members(fields: Fields | undefined): string {
+  const json = fields === undefined ? '' : JSON.stringify(fields);
+  return json.length > 2 ? `,${json.slice(1, -1)}` : '';
+}
+
 let clockMs = Number.NaN;
 let clockText = '';
 /** The time as ISO 8601, made once per millisecond however many lines share it. */
@@ -60,10 +77,8 @@ export function createLogger(level: LogLevel = 'info', { allToStderr = false, si
   // fixed fields are serialised once, and the time once per millisecond (a log line per request
   // otherwise costs more than a route's own work). A field repeated later wins, as it would in the object.
   const fixed = always ? JSON.stringify(always).slice(1, -1) : '';
-  const write = (toErr: boolean, levelName: string, event: string, fields?: Fields) => {
-    let line = `{"time":"${clock()}","level":"${levelName}","event":${JSON.stringify(event)}${fixed && `,${fixed}`}`;
-    const rest = fields && JSON.stringify(fields);
-    line += rest && rest.length > 2 ? `,${rest.slice(1)}\n` : '}\n';
+  const write = (toErr: boolean, levelName: string, event: string, fields: string) => {
+    const line = `{"time":"${clock()}","level":"${levelName}","event":${JSON.stringify(event)}${fixed && `,${fixed}`}${fields}}\n`;
     if (toErr) err += line;
     else out += line;
     if (!batch) flush();
@@ -73,8 +88,14 @@ export function createLogger(level: LogLevel = 'info', { allToStderr = false, si
     }
   };
   return {
-    info: (event, fields) => void (level === 'info' && write(allToStderr, 'info', event, fields)),
-    error: (event, fields) => void (level !== 'silent' && write(true, 'error', event, fields)),
+    info: (event, fields) => void (level === 'info' && write(allToStderr, 'info', event, members(fields))),
+    // The method is an HTTP token (no quote or backslash) and the request id is checked the same way (request-id.ts).
+    request: ({ method, path, status, durationMs, requestId }) =>
+      void (
+        level === 'info' &&
+        write(allToStderr, 'info', 'request', `,"method":"${method}","path":${JSON.stringify(path)},"status":${status},"durationMs":${durationMs},"requestId":"${requestId}"`)
+      ),
+    error: (event, fields) => void (level !== 'silent' && write(true, 'error', event, members(fields))),
     flush,
   };
 }

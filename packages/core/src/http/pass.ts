@@ -13,7 +13,7 @@ import { createRateLimit } from './rate-limit.ts';
 import { requestIdFor } from './request-id.ts';
 import { createResponder, plainResponses, type ResponseMaker } from './respond.ts';
 import type { MaybePromise, Reply, Route, RouteRequest } from './route.ts';
-import { queryOf, readJson, validator } from './validate.ts';
+import { paramsValidator, queryOf, readJson, validator } from './validate.ts';
 
 // The one request pass (DESIGN.md): every concern (request id, rate limit,
 // body limit, database, auth, validation, headers, log line) is its own small
@@ -89,7 +89,7 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     const exchange = exchangeFor(incoming);
     const finish = (reply: Reply) => {
       const response = respond(exchange, reply);
-      logger.info('request', {
+      logger.request({
         method: incoming.method,
         path: incoming.path,
         status: response.status,
@@ -141,7 +141,7 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     list.push(steps.connect);
     if (auth === 'author' || auth === 'admin') list.push(steps[auth]);
     if (params) {
-      const valid = validator('params', params);
+      const valid = paramsValidator(params);
       list.push((exchange) => void (exchange.params = valid(exchange.incoming.params)));
     }
     if (query) {

@@ -6,6 +6,18 @@ import { sha256Hex } from '../crypto.ts';
  * cannot step around its limit by rotating addresses inside its own network.
  */
 export function addressKey(address: string): string {
+  let key = known.get(address);
+  if (key === undefined) {
+    // Few addresses send most requests: each is worked out once (bounded, oldest forgotten first).
+    if (known.size >= 10_000) known.delete(known.keys().next().value!);
+    known.set(address, (key = keyOf(address)));
+  }
+  return key;
+}
+
+const known = new Map<string, string>();
+
+function keyOf(address: string): string {
   const text = address.trim().toLowerCase().replace(/^\[|\]$/g, '').replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (mapped) return mapped[1]!;
