@@ -13,7 +13,8 @@ import {
 } from '@anywhere/core';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
-import { bunResponses, bunRoutes } from './routes.ts';
+import * as native from './native.ts';
+import { bunRoutes } from './routes.ts';
 import { superviseWorkers } from './workers.ts';
 
 export interface ServeOptions extends OpenOptions {
@@ -45,7 +46,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
     return superviseWorkers({ config, command, argv, env, logger, ready });
   }
 
-  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, responses: bunResponses });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, ...native });
   const server = Bun.serve({
     routes: bunRoutes(app.table),
     fetch: app.fetch,

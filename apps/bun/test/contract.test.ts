@@ -2,11 +2,12 @@
 // Every request goes over HTTP through Bun.serve, its own router and the app's Bun responses, as in production.
 import { describeOnDiskContract } from '@anywhere/contract/in-process';
 import { createBunSqliteAdapter } from '../src/database.ts';
-import { bunResponses, bunRoutes } from '../src/routes.ts';
+import * as native from '../src/native.ts';
+import { bunRoutes } from '../src/routes.ts';
 
 describeOnDiskContract('bun', createBunSqliteAdapter, {
   runtime: {
     serve: (app) => Bun.serve({ port: 0, hostname: '127.0.0.1', routes: bunRoutes(app.table), fetch: app.fetch }),
-    options: { responses: bunResponses },
+    options: { ...native },
   },
 });

@@ -11,6 +11,7 @@ import {
   workerOf,
 } from '@anywhere/core';
 import { openDatabase } from './database.ts';
+import { sha256Hex } from './native.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
 import { slowClientLimits } from './limits.ts';
 import { superviseCluster } from './workers.ts';
@@ -27,7 +28,7 @@ if (config.processes > 1 && !worker) {
   await database.close();
   superviseCluster({ config, logger, ready: (url) => announceListening({ url, ...listening, processes: config.processes }) });
 } else {
-  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, sha256Hex });
   // A cluster hands every worker the same port, a random one included, so each asks for the configured one.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: slowClientLimits(config) }, ({ address, port }) => {
     reportListening(worker, process, { url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`, ...listening });

@@ -31,9 +31,14 @@ type App = ReturnType<typeof createApp>;
  * own server and router, instead of calling the app as a function.
  */
 export interface Runtime {
-  serve(app: App): { url: string | URL; stop(): void };
+  serve(app: App): Served | Promise<Served>;
   /** What the runtime's entry point passes createApp beside the database and config. */
-  options?: Pick<AppOptions<undefined>, 'responses'>;
+  options?: Pick<AppOptions<undefined>, 'responses' | 'sha256Hex'>;
+}
+
+export interface Served {
+  url: string | URL;
+  stop(): void;
 }
 
 export interface ContractOptions {
@@ -43,7 +48,7 @@ export interface ContractOptions {
 }
 
 /** A fetch that sends the suite's request to a served app, path, method, headers and body as they are. */
-const over = (url: string | URL) => (request: Request) => {
+const over = (url: string | URL) => (request: Request): Promise<Response> => {
   const { pathname, search } = new URL(request.url);
   return fetch(new Request(new URL(pathname + search, url), request));
 };
@@ -61,14 +66,14 @@ export function describeInProcessContract(adapter: string, open: () => Promise<O
   }
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
   let opened: Opened;
-  const servers: { stop(): void }[] = [];
+  const servers: Promise<Served>[] = [];
   /** An app on `database`, as a fetch function: called directly, or served by the runtime. */
   const made = (database: DatabaseAdapter, env: Record<string, string>) => {
     const app = createApp({ database, config: loadAppConfig(env), ...runtime?.options });
     if (!runtime) return async (request: Request) => app.fetch(request);
-    const server = runtime.serve(app);
+    const server = Promise.resolve(runtime.serve(app));
     servers.push(server);
-    return over(server.url);
+    return async (request: Request) => over((await server).url)(request);
   };
   let app: (request: Request) => Promise<Response>;
   let broken: (request: Request) => Promise<Response>;
@@ -83,7 +88,7 @@ export function describeInProcessContract(adapter: string, open: () => Promise<O
     broken = made(opened.empty, { LOG_LEVEL: 'silent' });
   });
   afterAll(async () => {
-    for (const server of servers) server.stop();
+    for (const server of await Promise.all(servers)) server.stop();
     await opened?.close();
   });
 

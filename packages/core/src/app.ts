@@ -24,6 +24,12 @@ export interface AppOptions<Env> {
   peerAddress?: PeerAddress;
   /** How the runtime makes responses cheapest (Bun: from a ready Headers object); plain objects unless given. */
   responses?: ResponseMaker;
+  /**
+   * SHA-256 as hex: the runtime's own, where it has a synchronous one, for the
+   * token every authenticated request carries (measured: 1.2 µs on Bun and
+   * 2.4 µs on Node natively, against 4 to 5.5 µs in JavaScript).
+   */
+  sha256Hex?: (text: string) => string;
 }
 
 /** The API's type, for the typed client: every route's input and output, from its operation. */
@@ -56,8 +62,9 @@ export function createApp<Env extends object = object>({
   limiter = createMemoryLimiter(),
   peerAddress,
   responses,
+  sha256Hex,
 }: AppOptions<Env>): App & { table: RouteTable } {
-  const pass = createRequestPass({ config, logger, limiter, peerAddress, database, responses });
+  const pass = createRequestPass({ config, logger, limiter, peerAddress, database, responses, sha256Hex });
   const compiled = [...routes, ...docsRoutes(operations)].map((route) => pass.compile(route));
 
   const app = new Hono<{ Bindings: Env }>();

@@ -1,4 +1,3 @@
-import { sha256Hex } from '../crypto.ts';
 import { bearerToken, parseToken } from './tokens.ts';
 
 /**
@@ -15,7 +14,7 @@ export interface Credential {
 }
 
 /** No Authorization header: undefined. A header that is not `Bearer <token>`: null. */
-export function credentialOf(header: string | null): Credential | null | undefined {
+export function credentialOf(header: string | null, sha256Hex: (text: string) => string): Credential | null | undefined {
   if (header === null) return undefined;
   const token = bearerToken(header);
   if (token === undefined) return null;

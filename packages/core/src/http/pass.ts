@@ -1,6 +1,7 @@
 import { callerOf, adminRoutesClosed, requireAdmin, requireAuthor } from '../auth/authenticate.ts';
 import { credentialOf, type Credential } from '../auth/credential.ts';
 import type { AppConfig } from '../config.ts';
+import { sha256Hex as portableSha256Hex } from '../crypto.ts';
 import type { Database, DatabaseAdapter } from '../database.ts';
 import type { Logger } from '../log.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
@@ -30,6 +31,8 @@ export interface PassOptions {
   database: DatabaseAdapter<any>;
   /** How this runtime makes a response cheapest; plain objects of headers unless given. */
   responses?: ResponseMaker | undefined;
+  /** SHA-256 as hex, for tokens: the runtime's own where it has a synchronous one. */
+  sha256Hex?: ((text: string) => string) | undefined;
 }
 
 /** A route ready for a router: Hono's, or a runtime's own (Bun.serve's `routes`). */
@@ -61,7 +64,7 @@ function runSteps(steps: readonly Step[], exchange: Exchange, from: number): May
 
 const withBody = new Set(['POST', 'PUT', 'PATCH']);
 
-export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter, responses = plainResponses }: PassOptions) {
+export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter, responses = plainResponses, sha256Hex = portableSha256Hex }: PassOptions) {
   const limit = createRateLimit({ limiter, rules: config.rateLimits, trustProxy: config.trustProxy, peerAddress, logger });
   const cors = config.cors && createCors(config.cors);
   const respond = createResponder(responses, cors);
@@ -71,7 +74,7 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     return {
       incoming,
       requestId: requestIdFor(headers.get('X-Request-Id')),
-      credential: credentialOf(headers.get('Authorization')),
+      credential: credentialOf(headers.get('Authorization'), sha256Hex),
       config,
       logger,
       database: undefined as unknown as Database,
