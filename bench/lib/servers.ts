@@ -52,7 +52,7 @@ export interface Running {
 
 let starts = 0;
 
-export async function start(spec: ServerSpec, database: string, scratch: string): Promise<Running> {
+export async function start(spec: ServerSpec, database: string, scratch: string, settings: Record<string, string> = {}): Promise<Running> {
   // A fresh name for every start: a baseline stopped by SIGTERM leaves its -wal
   // behind, which SQLite would replay into the next database copied to that name.
   const file = join(scratch, `${spec.name.replaceAll(/\W+/g, '-')}-${++starts}-${basename(database)}`);
@@ -69,7 +69,7 @@ export async function start(spec: ServerSpec, database: string, scratch: string)
   const log = `${file}.log`;
   const output = openSync(log, 'w');
   const child = spawn('taskset', ['-c', '0', ...spec.command], {
-    env: { ...process.env, PORT: '0', ...spec.env(file) },
+    env: { ...process.env, PORT: '0', ...spec.env(file), ...settings },
     stdio: ['ignore', output, 'inherit'],
   });
   closeSync(output);
