@@ -5,7 +5,7 @@ import type { Row, Target } from './report.ts';
 /** The server each app is compared with. */
 export const references: Record<string, string> = { 'anywhere on Bun': 'bare Bun', 'anywhere on Node': 'Fastify' };
 
-const wanted: { app: string; endpoint: string; ratio: number }[] = [
+const ratios: { app: string; endpoint: string; ratio: number }[] = [
   { app: 'anywhere on Bun', endpoint: 'GET /posts/:id', ratio: 0.8 },
   { app: 'anywhere on Bun', endpoint: 'GET /posts?limit=20', ratio: 0.8 },
   { app: 'anywhere on Bun', endpoint: 'PATCH /posts/:id', ratio: 0.7 },
@@ -22,7 +22,7 @@ const wanted: { app: string; endpoint: string; ratio: number }[] = [
 export function targets(rows: Row[]): Target[] {
   const row = (endpoint: string, server: string) => rows.find((r) => r.endpoint === endpoint && r.server === server);
   const found: Target[] = [];
-  for (const { app, endpoint, ratio } of wanted) {
+  for (const { app, endpoint, ratio } of ratios) {
     const [ours, theirs] = [row(endpoint, app), row(endpoint, references[app]!)];
     if (ours && theirs) {
       found.push({ name: `${short(app)} / ${references[app]}, ${endpoint}`, measured: ours.median.requestsPerSecond / theirs.median.requestsPerSecond, wanted: ratio });
