@@ -15,22 +15,29 @@
 # Any glibc base works; this one is glibc, CA certificates and time zones
 # (Bun carries its own TLS). A shell-less base: nothing below RUNs a command.
 ARG BASE_IMAGE=gcr.io/distroless/base-nossl-debian12:nonroot
-# BuildKit sets it per platform; the classic builder builds for amd64.
-ARG TARGETARCH=amd64
+# BuildKit sets TARGETARCH per platform (a default here would override it);
+# the classic builder leaves it empty and builds for amd64.
+ARG TARGETARCH
+ARG ARCH=${TARGETARCH:-amd64}
 
+# The label marks this file's images, so pnpm build:image can remove the stale ones.
 FROM scratch AS executables-amd64
+LABEL org.opencontainers.image.title=anywhere
 COPY apps/bun/dist/anywhere-linux-x64 /app/anywhere
 COPY apps/bun/dist/anywhere-pglite-linux-x64 /app/anywhere-pglite
 
 FROM scratch AS executables-arm64
+LABEL org.opencontainers.image.title=anywhere
 COPY apps/bun/dist/anywhere-linux-arm64 /app/anywhere
 COPY apps/bun/dist/anywhere-pglite-linux-arm64 /app/anywhere-pglite
 
-FROM executables-${TARGETARCH} AS executables
+FROM executables-${ARCH} AS executables
 # An empty folder, copied below with its owner, so a new volume on /data is the app's to write.
 WORKDIR /data
 
 FROM ${BASE_IMAGE} AS base
+LABEL org.opencontainers.image.title=anywhere \
+      org.opencontainers.image.description="A typed REST API on Bun: SQLite, PGlite or PostgreSQL"
 COPY --from=executables --chown=65532:65532 /data /data
 USER 65532:65532
 WORKDIR /data

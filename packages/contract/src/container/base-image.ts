@@ -5,7 +5,7 @@
 // machine's apt sources name; nothing here names a host.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { docker } from './docker.ts';
@@ -46,7 +46,8 @@ export function localBaseImage(): string {
     for (const file of readdirSync(work).filter((name) => name.endsWith('.deb'))) execFileSync('dpkg-deb', ['-x', join(work, file), root]);
     writeFileSync(join(root, 'etc/passwd'), passwd);
     writeFileSync(join(root, 'etc/group'), group);
-    mkdirSync(join(root, 'tmp'), { mode: 0o1777 });
+    mkdirSync(join(root, 'tmp'), { recursive: true });
+    chmodSync(join(root, 'tmp'), 0o1777);
     mkdirSync(join(root, 'home/nonroot'), { recursive: true });
     // What update-ca-certificates would write, without running a package script.
     const certificates = join(root, 'usr/share/ca-certificates');
