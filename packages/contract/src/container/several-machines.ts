@@ -92,12 +92,12 @@ export function describeSeveralMachines({ composeFile, unavailable, imageBuilt }
     testUnless(unavailable, `the rate limit is shared: RATE_LIMIT_TOKEN=${limit}/10m allows ${limit} requests across every container, not ${limit} each`, async () => {
       const author = await newAuthor(machines[0]!.url, adminToken);
       const sent = limit * 3;
-      // A few at a time to every container, over new connections (so to each of its processes): the point is who
-      // counts, and a burst that starves this shared machine would only test Redis's 250 ms deadline.
+      // A few at a time, to every container and over several connections (so to each of its processes): the point
+      // is who counts, and a burst that starves this shared machine would only test the limiter's 250 ms deadline.
       const statuses: number[] = [];
       for (let i = 0; i < sent; i += 6) {
         const wave = Array.from({ length: Math.min(6, sent - i) }, async (_, j) => {
-          const response = await fetch(new URL('posts?limit=1', machines[(i + j) % machines.length]!.url), { headers: { ...bearer(author.token), Connection: 'close' } });
+          const response = await fetch(new URL('posts?limit=1', machines[(i + j) % machines.length]!.url), { headers: bearer(author.token) });
           await response.arrayBuffer();
           return response.status;
         });
