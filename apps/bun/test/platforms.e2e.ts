@@ -1,6 +1,6 @@
 import { matrix } from '@anywhere/contract';
 import { runStopRestart } from '@anywhere/contract/artifact';
-import { formatOf, missingFrom } from '@anywhere/contract/executable-format';
+import { formatOf, hasCodeSignature, missingFrom } from '@anywhere/contract/executable-format';
 import { figure } from '@anywhere/contract/figures';
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -75,9 +75,10 @@ describe('executables for every platform', () => {
     for (const platform of platforms) {
       const name = executableName(variant, platform);
       const [os, arch] = platform.split('-') as [string, string];
-      test(`${name} is a ${os} ${arch} executable that embeds every migration${variant === 'anywhere-pglite' ? " and PGlite's WASM and data" : ''}`, () => {
+      test(`${name} is a ${os} ${arch} executable${os === 'darwin' ? ', code-signed,' : ''} that embeds every migration${variant === 'anywhere-pglite' ? " and PGlite's WASM and data" : ''}`, () => {
         const bytes = readFileSync(join(dist, name));
         expect(formatOf(bytes)).toEqual({ kind: formats[os], arch });
+        if (os === 'darwin') expect(hasCodeSignature(bytes)).toBe(true);
         expect(missingFrom(bytes, embeds(variant))).toEqual([]);
         // The app itself, not only its files: a string of its own command line.
         expect(bytes.includes('anywhere health')).toBe(true);

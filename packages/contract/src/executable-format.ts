@@ -24,6 +24,15 @@ export function formatOf(bytes: Buffer): Format {
   return { kind: 'unknown', arch: 'unknown' };
 }
 
+/** A Mach-O executable's LC_CODE_SIGNATURE load command: macOS on Apple silicon runs no code without one. */
+export function hasCodeSignature(bytes: Buffer): boolean {
+  const count = bytes.readUInt32LE(16);
+  for (let i = 0, at = 32; i < count; i++, at += bytes.readUInt32LE(at + 4)) {
+    if (bytes.readUInt32LE(at) === 0x1d) return true;
+  }
+  return false;
+}
+
 /** The files of `files` whose every byte is not found, in one piece, inside `executable`. */
 export function missingFrom(executable: Buffer, files: string[]): string[] {
   return files.filter((file) => {
