@@ -58,7 +58,10 @@ export async function runContainer({ image, port, env = {}, volume, readOnly = f
   try {
     for (;;) {
       const status = await fetch(new URL('health', url), { signal: AbortSignal.timeout(2000) }).then(
-        (response) => response.status,
+        async (response) => {
+          await response.arrayBuffer();
+          return response.status;
+        },
         () => 0,
       );
       if (status === 200) break;
