@@ -22,7 +22,13 @@ const apt = (args: string[], cwd?: string) => execFileSync('apt-get', args, { cw
 
 /** The package files apt would fetch (name_version_arch.deb): they name the image, so a Debian update makes a new one. */
 function packageFiles(): string[] {
-  const list = () => [...apt(['download', '--print-uris', ...packages]).matchAll(/^'[^']+' (\S+\.deb) /gm)].map(([, file]) => file!);
+  const list = () => {
+    try {
+      return [...apt(['download', '--print-uris', ...packages]).matchAll(/^'[^']+' (\S+\.deb) /gm)].map(([, file]) => file!);
+    } catch {
+      return []; // "Unable to locate package": no lists yet
+    }
+  };
   let files = list();
   // No package lists yet (a fresh machine): read them once, as any apt-get install would.
   if (files.length < packages.length) {

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 
 export interface ComposeService {
   image: string;
+  /** The Dockerfile stage `docker compose build` builds it from. */
+  buildTarget: string | undefined;
   environment: Record<string, string>;
   replicas: number;
   readOnly: boolean;
@@ -46,6 +48,7 @@ export function readComposeService(file: string, name: string, variables: Record
   const dependsOn = (service.depends_on ?? {}) as Record<string, { condition?: string }>;
   return {
     image: String(service.image),
+    buildTarget: (service.build as { target?: string } | undefined)?.target,
     environment,
     replicas: Number((service.deploy as { replicas?: number } | undefined)?.replicas ?? 1),
     readOnly: service.read_only === true,

@@ -1,7 +1,7 @@
 // The docker CLI, for the container suite. Every container runs with
 // `--network host` and is reached on 127.0.0.1 only: no test sends traffic to
 // Docker's bridge network or any other address.
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 
@@ -71,3 +71,6 @@ export const inspectImage = (image: string) => (JSON.parse(docker(['image', 'ins
 
 /** An image's size as `docker image ls` counts it (uncompressed, every layer). */
 export const imageBytes = (image: string) => Number(docker(['image', 'inspect', '--format', '{{.Size}}', image]).trim());
+
+/** Untags images (and removes their layers when nothing else holds them); one that is gone already is fine. */
+export const removeImages = (images: string[]) => void spawnSync('docker', ['image', 'rm', ...images], { stdio: 'ignore' });

@@ -11,12 +11,12 @@ import { createVolume, inspect, processUid } from './docker.ts';
 export const nonroot = 65532;
 
 /**
- * Starts `image` on a new volume (healthy by its own HEALTHCHECK), creates an
+ * Starts `image` (`name` in its figures) on a new volume (healthy by its own HEALTHCHECK), creates an
  * author and a post, stops it with `docker stop` (exit 0 before Docker's kill),
  * then starts a new container on the same volume with a read-only root and
  * reads the post back.
  */
-export async function runImageLifecycle(image: string, adminToken: string): Promise<void> {
+export async function runImageLifecycle(image: string, name: string, adminToken: string): Promise<void> {
   using volume = createVolume();
   const env = { ADMIN_TOKEN: adminToken };
   let post: unknown;
@@ -38,7 +38,7 @@ export async function runImageLifecycle(image: string, adminToken: string): Prom
     expect(stopped.exitCode).toBe(0);
     expect(stopped.ms).toBeLessThan(10_000);
     expect(first.logs()).toMatch(/"event":"stopped"/);
-    figure('container', `${image}: ${Math.round(first.startMs)} ms from docker run to a 200 on a new volume, docker stop in ${Math.round(stopped.ms)} ms`);
+    figure('container', `${name} image: ${Math.round(first.startMs)} ms from docker run to a 200 on a new volume, docker stop in ${Math.round(stopped.ms)} ms`);
   }
 
   await using second = await runContainer({ image, port: await freePort(), env, volume: volume.name, readOnly: true });
@@ -53,5 +53,5 @@ export async function runImageLifecycle(image: string, adminToken: string): Prom
   expect((await admin.authors.$post({ json: { name: 'Read-only root', email: `${crypto.randomUUID()}@example.com` } })).status).toBe(201);
   const stopped = await second.stop(10);
   expect(stopped.exitCode).toBe(0);
-  figure('container', `${image}: ${Math.round(second.startMs)} ms from docker run to a 200 on an existing volume, read-only root`);
+  figure('container', `${name} image: ${Math.round(second.startMs)} ms from docker run to a 200 on an existing volume, read-only root`);
 }

@@ -15,14 +15,14 @@ export interface SeveralMachines {
   composeFile: string;
   /** Why it cannot run here (no Docker, PostgreSQL or Redis); its tests are then skipped with it. */
   unavailable: string | undefined;
-  /** Resolves once the image compose.yaml names is built. */
-  imageBuilt: () => Promise<void>;
+  /** Builds the image compose.yaml names (under this run's own tag) and resolves with that tag. */
+  image: () => Promise<string>;
 }
 
 const json = { 'Content-Type': 'application/json' };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-export function describeSeveralMachines({ composeFile, unavailable, imageBuilt }: SeveralMachines): void {
+export function describeSeveralMachines({ composeFile, unavailable, image }: SeveralMachines): void {
   const { testUnless } = matrix({ adapter: 'container' });
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
   const limit = 20;
@@ -33,7 +33,9 @@ export function describeSeveralMachines({ composeFile, unavailable, imageBuilt }
   describe(`${service.replicas} API containers from compose.yaml (PROCESSES=${service.environment.PROCESSES} each) on one PostgreSQL and one Redis`, () => {
     beforeAll(async () => {
       if (unavailable) return;
-      await imageBuilt();
+      // The image it names, as pnpm build:image makes it: the Dockerfile's SQLite target.
+      expect(service).toMatchObject({ image: 'anywhere:local', buildTarget: 'sqlite' });
+      const built = await image();
       database = await createTestDatabase('container');
       // Only what exists inside Compose's own network changes: its postgres and redis hosts are this machine's servers.
       const env = {
@@ -46,7 +48,7 @@ export function describeSeveralMachines({ composeFile, unavailable, imageBuilt }
       // All at once, as machines boot: the migrations run under PostgreSQL's advisory lock.
       machines = await Promise.all(
         Array.from({ length: service.replicas }, async () =>
-          runContainer({ image: service.image, port: await freePort(), env, readOnly: service.readOnly, healthInterval: '1s' }),
+          runContainer({ image: built, port: await freePort(), env, readOnly: service.readOnly, healthInterval: '1s' }),
         ),
       );
     }, 240_000);
