@@ -6,22 +6,25 @@
 //   build-binary.ts                        the host's two, named as above
 //   build-binary.ts --target linux-arm64   both for one platform (repeatable): dist/anywhere-linux-arm64, …
 //   build-binary.ts --all                  the host's two, both for every platform, and dist/SHA256SUMS
+//   --outdir <dir>                         instead of dist/ (a test builds apart from another)
 // Cross-compiling is Bun's own --target: Bun fetches each platform's runtime from
 // the npm registry once and caches it.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { entrySource } from './entry.ts';
 import { executableName, isPlatform, platforms, variants, type Platform, type Variant } from './platforms.ts';
 
 const app = join(import.meta.dirname, '..');
-const dist = join(app, 'dist');
 const bun = createRequire(import.meta.url).resolve('bun/bin/bun.exe');
 
-const { values } = parseArgs({ options: { all: { type: 'boolean', default: false }, target: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({
+  options: { all: { type: 'boolean', default: false }, target: { type: 'string', multiple: true, default: [] }, outdir: { type: 'string', default: join(app, 'dist') } },
+});
+const dist = resolve(values.outdir);
 const unknown = values.target.filter((name) => !isPlatform(name));
 if (unknown.length) throw new Error(`Unknown --target ${unknown.join(', ')}: one of ${platforms.join(', ')}`);
 const chosen: (Platform | undefined)[] = values.all ? [undefined, ...platforms] : values.target.length ? (values.target as Platform[]) : [undefined];
@@ -53,7 +56,7 @@ async function compile(entry: string, name: string, platform: Platform | undefin
   const target = platform === undefined ? [] : [`--target=bun-${platform}`];
   const args = ['build', '--compile', '--minify', '--asset-naming=[dir]/[name].[ext]', ...target, entry, '--outfile', temporary];
   const child = spawn(bun, args, { cwd: app, stdio: ['ignore', 'inherit', 'inherit'] });
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  const code = await new Promise<number | null>((done) => child.once('close', done));
   if (code !== 0) {
     rmSync(temporary, { force: true });
     throw new Error(`bun build --compile for ${name} exited with ${code}`);

@@ -4,18 +4,20 @@ import { formatOf, hasCodeSignature, missingFrom } from '@anywhere/contract/exec
 import { figure } from '@anywhere/contract/figures';
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { executableName, platforms, type Platform, type Variant } from '../scripts/platforms.ts';
 
-// Every platform's executables, from `pnpm build` (build-binary.ts --all), as a release ships them.
+// Every platform's executables, from `pnpm build` (build-binary.ts --all), as a release ships them:
+// into a folder of this test's own, as the container suite rebuilds the Linux ones in dist/ meanwhile.
 const app = fileURLToPath(new URL('..', import.meta.url));
-const dist = join(app, 'dist');
+const dist = mkdtempSync(join(tmpdir(), 'anywhere-platforms-'));
+afterAll(() => rmSync(dist, { recursive: true, force: true }));
 const adminToken = crypto.randomUUID() + crypto.randomUUID();
 const adapterOf = (variant: Variant) => (variant === 'anywhere' ? 'bun' : 'pglite');
 
@@ -34,7 +36,7 @@ const noQemu = (() => {
   return reason;
 })();
 
-beforeAll(() => promisify(execFile)(process.execPath, ['scripts/build-binary.ts', '--all'], { cwd: app }), 300_000);
+beforeAll(() => promisify(execFile)(process.execPath, ['scripts/build-binary.ts', '--all', '--outdir', dist], { cwd: app }), 300_000);
 
 const pglite = (file: string) => createRequire(join(app, '../../packages/postgres/package.json')).resolve(`@electric-sql/pglite/${file}`);
 const migrations = join(app, '../../packages/core/migrations');

@@ -62,7 +62,8 @@ export function describeSeveralMachines({ composeFile, unavailable, image }: Sev
       expect(service.waitsForHealthy.toSorted()).toEqual(['postgres', 'redis']);
       for (const machine of machines) {
         await healthy(machine);
-        expect(machine.logs()).toContain(`"processes":${service.environment.PROCESSES}`);
+        // The primary says it listens once every worker does, which may be after the first one answers.
+        await expect.poll(() => machine.logs(), { timeout: 60_000, interval: 250 }).toContain(`"processes":${service.environment.PROCESSES}`);
       }
       figure('container', `${machines.length} API containers on PostgreSQL and Redis: ${machines.map((m) => Math.round(m.startMs)).join(' and ')} ms from docker run to a 200`);
     }, 90_000);
