@@ -50,18 +50,24 @@ try {
   rmSync(generated, { recursive: true, force: true });
 }
 
-/** Compiles to a temporary name, then renames: a reader (a test, `docker build`) never sees half a file. */
+/**
+ * Compiles into a folder of its own, then renames: a reader (a test, `docker build`) never sees half
+ * a file. The file keeps its final name there, because Bun embeds it (/$bunfs/root/<name>): the same
+ * source builds the same bytes, so anyone can check SHA256SUMS by building it again.
+ */
 async function compile(entry: string, name: string, platform: Platform | undefined): Promise<void> {
-  const temporary = join(dist, `.${crypto.randomUUID()}-${name}`);
+  const folder = mkdtempSync(join(dist, '.building-'));
+  const temporary = join(folder, name);
   const target = platform === undefined ? [] : [`--target=bun-${platform}`];
   const args = ['build', '--compile', '--minify', '--asset-naming=[dir]/[name].[ext]', ...target, entry, '--outfile', temporary];
   const child = spawn(bun, args, { cwd: app, stdio: ['ignore', 'inherit', 'inherit'] });
   const code = await new Promise<number | null>((done) => child.once('close', done));
-  if (code !== 0) {
-    rmSync(temporary, { force: true });
-    throw new Error(`bun build --compile for ${name} exited with ${code}`);
+  try {
+    if (code !== 0) throw new Error(`bun build --compile for ${name} exited with ${code}`);
+    renameSync(temporary, join(dist, name));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
-  renameSync(temporary, join(dist, name));
 }
 
 async function checksum(name: string): Promise<string> {
