@@ -1,7 +1,10 @@
 // pnpm measure: every shipped artifact's size, and its cold start (process
 // start to the first 200 from /health), median of five, on a new database
 // (created and migrated) and on an existing one. Prints a Markdown table.
-import { execFileSync, spawn } from 'node:child_process';
+// The container images are measured as they are (pnpm build:image makes
+// them), from `docker run` on a new or existing volume, when Docker has them.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -67,6 +70,35 @@ async function coldStart({ command, args, cwd }: Subject, directory: string): Pr
   return elapsed;
 }
 
+const docker = (args: string[]) => execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const images = [
+  { name: 'Container image, SQLite (`anywhere:local`)', tag: 'anywhere:local' },
+  { name: 'Container image, PGlite (`anywhere:local-pglite`)', tag: 'anywhere:local-pglite' },
+].filter(({ tag }) => spawnSync('docker', ['image', 'inspect', tag], { stdio: 'ignore' }).status === 0);
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Milliseconds from `docker run` (host network, the volume on /data) to the first 200 from /health on 127.0.0.1. */
+async function containerColdStart(tag: string, volume: string): Promise<number> {
+  const port = await freePort();
+  const started = performance.now();
+  const name = docker(['run', '--detach', '--network', 'host', '--env', `PORT=${port}`, '--env', 'HOST=127.0.0.1', '--volume', `${volume}:/data`, tag]);
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined);
+    if (response?.status === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const elapsed = performance.now() - started;
+  docker(['rm', '--force', name]);
+  return elapsed;
+}
+
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const rows: string[] = [];
 for (const subject of subjects) {
@@ -80,6 +112,18 @@ for (const subject of subjects) {
   }
   rows.push(`| ${subject.name} | ${subject.size} | ${Math.round(median(fresh))} ms | ${Math.round(median(again))} ms |`);
 }
+for (const { name, tag } of images) {
+  const fresh: number[] = [];
+  const again: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const volume = docker(['volume', 'create']);
+    fresh.push(await containerColdStart(tag, volume));
+    again.push(await containerColdStart(tag, volume));
+    docker(['volume', 'rm', volume]);
+  }
+  const megabytes = `${(Number(docker(['image', 'inspect', '--format', '{{.Size}}', tag])) / 1e6).toFixed(1)} MB`;
+  rows.push(`| ${name} | ${megabytes} | ${Math.round(median(fresh))} ms | ${Math.round(median(again))} ms |`);
+}
 rmSync(nodeDist, { recursive: true, force: true });
 
 const [, workerSize] = /Worker bundle: (.+) \(budget/.exec(worker) ?? [];
@@ -89,4 +133,4 @@ console.log(`| Artifact | Size | Cold start, new database | Cold start, existing
 ${rows.join('\n')}
 | Worker bundle (\`wrangler deploy\`) | ${workerSize} | ${workerStartup} of startup CPU (local profile) | – |
 
-Median of ${runs} runs each; cold start is process start to the first 200 from /health. ${new Date().toISOString().slice(0, 10)}, ${process.platform}-${process.arch}.`);
+Median of ${runs} runs each; cold start is process start (\`docker run\` for an image) to the first 200 from /health.${images.length < 2 ? ' Container images not measured: build them with pnpm build:image.' : ''} ${new Date().toISOString().slice(0, 10)}, ${process.platform}-${process.arch}.`);

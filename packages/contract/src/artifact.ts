@@ -12,6 +12,8 @@ export interface Artifact {
   adminToken: string;
   /** Checks the stopped artifact's database; resolves with what the check said. */
   integrity?: () => Promise<string>;
+  /** How long a start may take to say it listens (an emulated CPU is slow). */
+  timeoutMs?: number;
 }
 
 export interface Timing {
@@ -22,9 +24,9 @@ export interface Timing {
 }
 
 /** Starts the artifact and times it: spawn, listening line, first 200. */
-export async function startArtifact({ command, args = [], cwd, env }: Artifact): Promise<{ server: ServerProcess; timing: Timing }> {
+export async function startArtifact({ command, args = [], cwd, env, timeoutMs }: Artifact): Promise<{ server: ServerProcess; timing: Timing }> {
   const started = performance.now();
-  const server = await startServer({ command, args, cwd, env, ready: listeningUrl, inheritEnv: false });
+  const server = await startServer({ command, args, cwd, env, ready: listeningUrl, inheritEnv: false, ...(timeoutMs ? { timeoutMs } : {}) });
   const listeningMs = performance.now() - started;
   expect((await fetch(new URL('health', server.url))).status).toBe(200);
   return { server, timing: { listeningMs, firstResponseMs: performance.now() - started } };

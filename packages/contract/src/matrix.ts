@@ -7,9 +7,9 @@ type Body = () => Promise<void> | void;
 export function matrix({ adapter, unsupported = {} }: Named) {
   const named = (title: string) => `${title} [${adapter}]`;
   /** Skipped, with the reason in its name, when there is a reason; run otherwise. */
-  const testUnless = (reason: string | undefined, title: string, body: Body) => {
+  const testUnless = (reason: string | undefined, title: string, body: Body, timeoutMs?: number) => {
     if (reason) it.skip(`${named(title)} (skipped: ${reason})`, body);
-    else it(named(title), body);
+    else it(named(title), body, timeoutMs);
   };
   return {
     /** `timeoutMs` for the few tests that run long on purpose (property runs), beyond every runner's default. */

@@ -14,7 +14,10 @@ export interface CommandLine {
 
 const flags = { '--port': 'port', '--host': 'host', '--data-dir': 'dataDir' } as const;
 
-export const usage = 'Usage: anywhere [--port <number, 0 picks a free one>] [--host <address>] [--data-dir <directory>]';
+export const usage = [
+  'Usage: anywhere [--port <number, 0 picks a free one>] [--host <address>] [--data-dir <directory>]',
+  '       anywhere health   exits 0 when the server PORT and HOST name answers GET /health (a container HEALTHCHECK)',
+].join('\n');
 
 /** Parses `--flag value` and `--flag=value`; anything else is an error that names the usage. */
 export function parseCommandLine(argv: readonly string[]): CommandLine {
