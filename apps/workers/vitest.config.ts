@@ -27,6 +27,8 @@ export default defineProject({
           ADMIN_TOKEN: randomBytes(32).toString('hex'),
           // Request logs would drown the test output; errors still print.
           LOG_LEVEL: 'error',
+          // Local D1 runs what D1 refuses: here it refuses it too (src/d1-limits.ts).
+          D1_LIMITS: 'strict',
         },
       },
     }),

@@ -1,9 +1,10 @@
 import { createApp, loadAppConfig } from '@anywhere/core';
 import { describeAdapterContract, describeApiContract, type ContractTarget } from '@anywhere/contract';
+import { describeBookmarks } from '@anywhere/contract/bookmarks';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll } from 'vitest';
 import { createD1Adapter, type D1Env } from '../src/database.ts';
-import { createBindingLimiter, peerAddress } from '../src/limiter.ts';
+import { cloudflarePeerAddress as peerAddress, createBindingLimiter } from '@anywhere/core/rate-limit';
 
 // The migrations folder, applied to this run's local D1 before any test.
 const database = createD1Adapter(env.TEST_MIGRATIONS);
@@ -47,3 +48,4 @@ const target: ContractTarget<D1Env> = {
 
 describeApiContract(target);
 describeAdapterContract(target);
+describeBookmarks(target);

@@ -55,8 +55,8 @@ export function createApp<Env extends object = object>({
         origin: origins.includes('*') ? '*' : origins,
         credentials,
         allowMethods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id'],
-        exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'X-Request-Id', 'X-D1-Bookmark'],
+        exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'WWW-Authenticate', 'X-D1-Bookmark'],
         maxAge: 600,
       }),
     );
@@ -67,8 +67,11 @@ export function createApp<Env extends object = object>({
   app.use(limitBody(config.bodyLimitBytes));
   app.use(async (c, next) => {
     c.set('config', config);
-    c.set('database', database.connect(c.env));
+    const connected = database.connect(c.env, c.req);
+    c.set('database', connected);
     await next();
+    // After the handler, error responses included: Hono has rendered them by now.
+    for (const [name, value] of Object.entries(connected.responseHeaders?.() ?? {})) c.header(name, value);
   });
 
   const routes = app

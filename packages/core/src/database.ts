@@ -16,6 +16,11 @@ export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown>;
 export type AtomicStatement = BatchItem<'sqlite'>;
 export type AtomicStatements = readonly [AtomicStatement, ...AtomicStatement[]];
 
+/** What `connect` may read of the request it serves: its headers. */
+export interface RequestHeaders {
+  header(name: string): string | undefined;
+}
+
 /** What a request gets from its adapter. */
 export interface Database {
   readonly dialect: 'sqlite' | 'postgres';
@@ -28,14 +33,24 @@ export interface Database {
    * `build` gets the handle to build them on (a Postgres transaction's own).
    */
   atomically<T extends AtomicStatements>(build: (db: Db) => T): Promise<BatchResponse<T>>;
+  /**
+   * Headers for the response, read once the handler has run (error
+   * responses included): D1 returns the session's bookmark here.
+   */
+  responseHeaders?(): Record<string, string>;
 }
 
 /** What differs between drivers, and nothing more. */
 export interface DatabaseAdapter<Env = unknown> {
   /** 'bun-sqlite', 'better-sqlite3', 'd1', 'pglite', 'postgres': shows in logs. */
   readonly name: string;
-  /** The database for one request: a D1 binding lives in `env`; the others share one handle or pool. */
-  connect(env: Env): Database;
+  /**
+   * The database for one request: a D1 binding lives in `env`; the others
+   * share one handle or pool. `request` is absent below HTTP (tests, tools);
+   * an adapter that reads a header from it and finds it malformed throws an
+   * ApiError(400), which the app renders as a problem response.
+   */
+  connect(env: Env, request?: RequestHeaders): Database;
   /** Brings the schema to the newest migration; safe to repeat. */
   migrate(env: Env): Promise<void>;
   close(): Promise<void>;

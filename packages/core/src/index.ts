@@ -13,8 +13,9 @@ export {
   type LogLevel,
   type ServerConfig,
 } from './config.ts';
-export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, Schema } from './database.ts';
-export type { FieldError, Problem } from './http/problem.ts';
+export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, RequestHeaders, Schema } from './database.ts';
+export { bookmarkHeader, bookmarkPattern } from './http/bookmark.ts';
+export { ApiError, type FieldError, type Problem } from './http/problem.ts';
 export type { PeerAddress } from './http/rate-limit.ts';
 export { operations, type OperationKey } from './operations.ts';
 export { stopOnSignals, type ProcessLike, type ShutdownOptions } from './lifecycle.ts';

@@ -5,7 +5,9 @@ import { ApiError, problemResponse } from './problem.ts';
 
 /** The app's one error handler: known errors keep their status, anything else is a bare 500. */
 export const errorHandler = (logger: Logger) => (error: Error, c: Context) => {
-  if (error instanceof ApiError) return problemResponse(c, error.status, error.message, error);
+  // Drizzle wraps what a driver throws (DrizzleQueryError): an adapter's ApiError may be its cause.
+  const known = apiErrorIn(error);
+  if (known) return problemResponse(c, known.status, known.message, known);
   // Hono's own (a body over the limit, a malformed one) carry a safe message.
   if (error instanceof HTTPException && error.status < 500) return problemResponse(c, error.status, error.message);
   logger.error('unhandled error', {
@@ -24,3 +26,8 @@ export const methodNotAllowed = (c: Context, allowed: string[]) =>
   problemResponse(c, 405, `${c.req.method} is not allowed here; use ${allowed.join(', ')}.`, {
     headers: { Allow: allowed.join(', ') },
   });
+
+function apiErrorIn(error: unknown): ApiError | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) if (current instanceof ApiError) return current;
+  return undefined;
+}
