@@ -1,3 +1,4 @@
+import { contractRateLimits } from '@anywhere/contract/workers';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -13,14 +14,7 @@ export default defineProject({
       miniflare: {
         // A second local D1 that no migration touches, for failures inside the database.
         d1Databases: ['UNMIGRATED_DB'],
-        ratelimits: {
-          // The suite sends hundreds of requests a minute with one admin token: room for them.
-          ADDRESS_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000, period: 60 } },
-          TOKEN_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 1_000_000, period: 60 } },
-          // The rules the rate limit tests set, as bindings: on Cloudflare the binding holds the rule.
-          LIMIT_3_PER_60S: { namespace_id: '2001', simple: { limit: 3, period: 60 } },
-          LIMIT_1_PER_60S: { namespace_id: '2002', simple: { limit: 1, period: 60 } },
-        },
+        ratelimits: contractRateLimits,
         bindings: {
           TEST_MIGRATIONS: migrations,
           // A fresh admin secret per run, as `wrangler secret put` would set it.

@@ -40,7 +40,8 @@ describe('D1 limits, enforced where local D1 would not', () => {
     const { db, atomically } = connect();
     for (let i = 0; i < d1Limits.queriesPerRequest - 2; i++) await db.values(sql`select 1`);
     // Two more in one batch: 50, the limit.
-    expect(await atomically((tx) => [tx.values(sql`select 1`), tx.values(sql`select 2`)])).toEqual([[[1]], [[2]]]);
+    const constant = (tx: typeof db, n: number) => tx.select({ n: sql<number>`${sql.raw(String(n))}` }).from(sql`(select 1)`);
+    expect(await atomically((tx) => [constant(tx, 1), constant(tx, 2)])).toEqual([[{ n: 1 }], [{ n: 2 }]]);
     expect(await failure(() => db.values(sql`select 1`))).toMatch(/queriesPerRequest is 50, this needs 51/);
     // The next request starts again from none.
     expect(await connect().db.values(sql`select 1`)).toEqual([[1]]);
