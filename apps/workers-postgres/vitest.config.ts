@@ -8,10 +8,10 @@ import { defineProject } from 'vitest/config';
 
 // Two fresh databases on the test server for this run, as the postgres suite
 // has: the contract's, and one no migration touches. Hyperdrive connects to
-// them straight, as it does under wrangler dev (no pooling, no cache).
+// them straight, as it does under wrangler dev (no pooling, no cache). They
+// are made only when this project runs, and dropped when Vitest closes.
 const unavailable = await postgresProblem();
 const [main, unmigrated] = [testDatabase('hyperdrive'), testDatabase('hyperdrive_empty')];
-if (!unavailable) await Promise.all([main.create(), unmigrated.create()]);
 
 /** miniflare's Hyperdrive wants a password in the URL; with trust authentication any will do. */
 const withPassword = (url: string) => {
@@ -43,11 +43,12 @@ export default defineProject({
       },
     }),
     {
-      name: 'drop-test-databases',
-      configureVitest: ({ vitest }) =>
-        vitest.onClose(async () => {
-          if (!unavailable) await Promise.all([main.drop(), unmigrated.drop()]);
-        }),
+      name: 'test-databases',
+      async configureVitest({ vitest }) {
+        if (unavailable) return;
+        await Promise.all([main.create(), unmigrated.create()]);
+        vitest.onClose(async () => void (await Promise.all([main.drop(), unmigrated.drop()])));
+      },
     },
   ],
   test: { name: 'hyperdrive', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },

@@ -17,6 +17,8 @@ function sent(response: { headers: Headers }): string {
 
 export interface BookmarkTarget {
   adapter: string;
+  /** What serves it, when not workerd in-process: `wrangler dev`. */
+  runtime?: string;
   fetch: Fetch;
   adminToken: string;
 }
@@ -32,7 +34,7 @@ export function describeBookmarks(target: BookmarkTarget): void {
   const api = client(target.fetch);
   const make = fixtures(api, target.adminToken);
 
-  describe('D1 bookmarks (X-D1-Bookmark)', () => {
+  describe(`D1 bookmarks (X-D1-Bookmark)${target.runtime ? ` under ${target.runtime}` : ''}`, () => {
     test("a write's response carries a bookmark, and a read that sends it back sees the write and carries one at least as new", async () => {
       const author = await make.author();
       const created = await api.post('/posts', newPost(), { token: author.token });
