@@ -27,5 +27,6 @@ export default defineProject({
       },
     }),
   ],
-  test: { name: 'd1', include: ['test/**/*.test.ts'] },
+  // Generous timeouts: a busy machine runs a test of a few hundred requests past Vitest's 5 s default.
+  test: { name: 'd1', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
 });
