@@ -20,12 +20,13 @@ export interface ClientOptions {
  */
 export function createClient(baseUrl: string | URL, { token, fetch: send = fetch }: ClientOptions = {}) {
   let bookmark: string | undefined;
-  const remembering: typeof fetch = async (input, init) => {
-    const response = await send(input, init);
+  const remember = (response: Response) => {
     const received = response.headers.get(bookmarkHeader);
     if (received !== null && (bookmark === undefined || received > bookmark)) bookmark = received;
     return response;
   };
+  // Object.assign keeps whatever else the runtime's fetch carries (Bun's has preconnect).
+  const remembering = Object.assign((input: RequestInfo | URL, init?: RequestInit) => send(input, init).then(remember), send);
   return hc<App>(String(baseUrl), {
     headers: () => ({
       ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
