@@ -26,7 +26,7 @@ export function createClient(baseUrl: string | URL, { token, fetch: send = fetch
     return response;
   };
   // Object.assign keeps whatever else the runtime's fetch carries (Bun's has preconnect).
-  const remembering = Object.assign((input: RequestInfo | URL, init?: RequestInit) => send(input, init).then(remember), send);
+  const remembering = Object.assign((...args: Parameters<typeof fetch>) => send(...args).then(remember), send);
   return hc<App>(String(baseUrl), {
     headers: () => ({
       ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
