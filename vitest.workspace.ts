@@ -10,6 +10,8 @@ export default [
   'apps/node/vitest.config.ts',
   // The contract inside workerd, on a real local D1.
   'apps/workers/vitest.config.ts',
+  // The contract inside workerd, on PostgreSQL through a Hyperdrive binding.
+  'apps/workers-postgres/vitest.config.ts',
   // The contract on PGlite and on a PostgreSQL server, in-process.
   'packages/postgres/vitest.config.ts',
   // Each app's real entry point as a process, over HTTP.

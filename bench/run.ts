@@ -108,7 +108,7 @@ for (const row of rows) {
 const targets = targetsOf(rows);
 
 console.log('Building the Worker for its size and startup time…');
-const worker = execFileSync(process.execPath, ['scripts/build.ts'], { cwd: join(root, 'apps/workers'), encoding: 'utf8' });
+const worker = execFileSync(process.execPath, ['../../scripts/build-worker.ts'], { cwd: join(root, 'apps/workers'), encoding: 'utf8' });
 const versions = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8' }).trim();
 const footer = [
   `${worker.trim().split('\n').slice(0, 2).join('. ')}.`,

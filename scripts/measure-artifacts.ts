@@ -15,10 +15,11 @@ const bun = createRequire(join(root, 'apps/bun/package.json')).resolve('bun/bin/
 const node = process.execPath;
 const runs = 5;
 
-const build = (app: string) => execFileSync(process.execPath, ['scripts/' + (app === 'bun' ? 'build-binary.ts' : 'build.ts')], { cwd: join(root, 'apps', app), encoding: 'utf8' });
+const build = (app: string, script = app === 'bun' ? 'scripts/build-binary.ts' : 'scripts/build.ts') =>
+  execFileSync(process.execPath, [script], { cwd: join(root, 'apps', app), encoding: 'utf8' });
 build('bun');
 build('node');
-const worker = build('workers');
+const workers = ['workers', 'workers-postgres'].map((app) => build(app, '../../scripts/build-worker.ts')).join('\n');
 
 // The Node dist, deployed the way the README says: copied, production dependencies installed.
 const nodeDist = mkdtempSync(join(tmpdir(), 'anywhere-measure-node-'));
@@ -126,11 +127,15 @@ for (const { name, tag } of images) {
 }
 rmSync(nodeDist, { recursive: true, force: true });
 
-const [, workerSize] = /Worker bundle: (.+) \(budget/.exec(worker) ?? [];
-const [, workerStartup] = /Worker startup: ([\d.]+ ms)/.exec(worker) ?? [];
+const workerRow = (app: string, label: string) => {
+  const [, bundle] = new RegExp(`Worker bundle \\(${app}\\): (.+) \\(budget`).exec(workers) ?? [];
+  const [, startup] = new RegExp(`Worker startup \\(${app}\\): ([\\d.]+ ms)`).exec(workers) ?? [];
+  return `| ${label} (\`wrangler deploy\`) | ${bundle} | ${startup} of startup CPU (local profile) | – |`;
+};
 console.log(`| Artifact | Size | Cold start, new database | Cold start, existing database |
 | --- | --- | --- | --- |
 ${rows.join('\n')}
-| Worker bundle (\`wrangler deploy\`) | ${workerSize} | ${workerStartup} of startup CPU (local profile) | – |
+${workerRow('workers', 'Worker bundle, D1')}
+${workerRow('workers-postgres', 'Worker bundle, Hyperdrive')}
 
 Median of ${runs} runs each; cold start is process start (\`docker run\` for an image) to the first 200 from /health.${images.length < 2 ? ' Container images not measured: build them with pnpm build:image.' : ''} ${new Date().toISOString().slice(0, 10)}, ${process.platform}-${process.arch}.`);

@@ -1,3 +1,4 @@
+import { contractRateLimits } from '@anywhere/contract/workers';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -13,23 +14,19 @@ export default defineProject({
       miniflare: {
         // A second local D1 that no migration touches, for failures inside the database.
         d1Databases: ['UNMIGRATED_DB'],
-        ratelimits: {
-          // The suite sends hundreds of requests a minute with one admin token: room for them.
-          ADDRESS_RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000, period: 60 } },
-          TOKEN_RATE_LIMITER: { namespace_id: '1002', simple: { limit: 1_000_000, period: 60 } },
-          // The rules the rate limit tests set, as bindings: on Cloudflare the binding holds the rule.
-          LIMIT_3_PER_60S: { namespace_id: '2001', simple: { limit: 3, period: 60 } },
-          LIMIT_1_PER_60S: { namespace_id: '2002', simple: { limit: 1, period: 60 } },
-        },
+        ratelimits: contractRateLimits,
         bindings: {
           TEST_MIGRATIONS: migrations,
           // A fresh admin secret per run, as `wrangler secret put` would set it.
           ADMIN_TOKEN: randomBytes(32).toString('hex'),
           // Request logs would drown the test output; errors still print.
           LOG_LEVEL: 'error',
+          // Local D1 runs what D1 refuses: here it refuses it too (src/d1-limits.ts).
+          D1_LIMITS: 'strict',
         },
       },
     }),
   ],
-  test: { name: 'd1', include: ['test/**/*.test.ts'] },
+  // Generous timeouts: a busy machine runs a test of a few hundred requests past Vitest's 5 s default.
+  test: { name: 'd1', include: ['test/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 60_000 },
 });

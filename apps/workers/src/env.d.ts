@@ -15,6 +15,8 @@ declare global {
       RATE_LIMIT?: string;
       RATE_LIMIT_TOKEN?: string;
       TRUST_PROXY?: string;
+      /** `strict`: refuse what D1 refuses but local D1 runs (src/d1-limits.ts); for tests and local dev. */
+      D1_LIMITS?: string;
       /** Cloudflare's Rate Limiting bindings (ratelimits in wrangler.jsonc). */
       ADDRESS_RATE_LIMITER: RateLimit;
       TOKEN_RATE_LIMITER: RateLimit;

@@ -1,9 +1,11 @@
 import { createApp, loadAppConfig } from '@anywhere/core';
 import { describeAdapterContract, describeApiContract, type ContractTarget } from '@anywhere/contract';
+import { describeBookmarks } from '@anywhere/contract/bookmarks';
 import { env, exports } from 'cloudflare:workers';
 import { beforeAll } from 'vitest';
 import { createD1Adapter, type D1Env } from '../src/database.ts';
-import { createBindingLimiter, peerAddress } from '../src/limiter.ts';
+import { contractLimiter } from '@anywhere/contract/workers';
+import { cloudflarePeerAddress as peerAddress } from '@anywhere/core/rate-limit';
 
 // The migrations folder, applied to this run's local D1 before any test.
 const database = createD1Adapter(env.TEST_MIGRATIONS);
@@ -12,16 +14,6 @@ beforeAll(() => database.migrate(env));
 // Its failures are the point; their logs would only be noise.
 const broken = createApp({ database: createD1Adapter(), config: loadAppConfig({ LOG_LEVEL: 'silent' }) });
 
-// A binding enforces the rule it was configured with, not RATE_LIMIT: each rule
-// the suite sets maps to a binding of vitest.config.ts with that rule.
-const bindings: Record<string, RateLimit> = { '3/60s': env.LIMIT_3_PER_60S, '1/60s': env.LIMIT_1_PER_60S };
-const bindingFor = (rule: string | undefined, fallback: RateLimit) => {
-  if (rule === undefined || rule === 'off') return fallback;
-  const binding = bindings[rule];
-  if (!binding) throw new Error(`no Rate Limiting binding for ${rule} in vitest.config.ts`);
-  return binding;
-};
-
 const target: ContractTarget<D1Env> = {
   adapter: 'd1',
   // Through the Worker's real default export, inside workerd.
@@ -29,11 +21,7 @@ const target: ContractTarget<D1Env> = {
   adminToken: env.ADMIN_TOKEN!,
   withSettings: (settings) => {
     const config = loadAppConfig({ LOG_LEVEL: 'error', ...settings });
-    const limiter = createBindingLimiter({
-      address: bindingFor(settings.RATE_LIMIT, env.ADDRESS_RATE_LIMITER),
-      token: bindingFor(settings.RATE_LIMIT_TOKEN, env.TOKEN_RATE_LIMITER),
-    });
-    const app = createApp({ database: createD1Adapter(), config, limiter, peerAddress });
+    const app = createApp({ database: createD1Adapter(), config, limiter: contractLimiter(env, settings), peerAddress });
     return async (request) => app.fetch(request, env);
   },
   withoutSchema: async (request) => broken.fetch(request, { ...env, DB: env.UNMIGRATED_DB }),
@@ -47,3 +35,4 @@ const target: ContractTarget<D1Env> = {
 
 describeApiContract(target);
 describeAdapterContract(target);
+describeBookmarks(target);

@@ -38,6 +38,15 @@ export function client(fetch: Fetch) {
   };
 }
 
+/** The suite's requests, sent to a running server (the origin `base` names once it has started). */
+export function remote(base: () => URL): Fetch {
+  return async (request) => {
+    const { pathname, search } = new URL(request.url);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+    return fetch(new URL(pathname + search, base()), { method: request.method, headers: request.headers, body, redirect: 'manual' });
+  };
+}
+
 /** Asserts an RFC 9457 problem response, with its request id, and returns its body. */
 export async function expectProblem(response: Response, status: number, fieldPaths?: string[]) {
   expect(response.status).toBe(status);

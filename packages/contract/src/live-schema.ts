@@ -4,14 +4,22 @@ import { sql, type SQL } from 'drizzle-orm';
 // What a live database says about itself, from its own catalog: the dialect
 // shows through here, and only here.
 
+type Rows = Record<string, unknown>[];
+
 /** The parts of a Drizzle Postgres database these queries need (core types every database in the SQLite dialect). */
 interface PgLike {
-  execute(query: SQL): Promise<{ rows: Record<string, unknown>[] }>;
+  /** node-postgres and PGlite answer `{ rows }`; postgres.js, the rows themselves. */
+  execute(query: SQL): Promise<{ rows: Rows } | Rows>;
   transaction<T>(run: (tx: PgLike) => Promise<T>): Promise<T>;
 }
 
+const execute = async (db: PgLike, query: SQL): Promise<Rows> => {
+  const result = await db.execute(query);
+  return Array.isArray(result) ? result : result.rows;
+};
+
 async function rows<T>({ dialect, db }: Database, query: SQL): Promise<T[]> {
-  if (dialect === 'postgres') return (await (db as unknown as PgLike).execute(query)).rows as T[];
+  if (dialect === 'postgres') return (await execute(db as unknown as PgLike, query)) as T[];
   return db.all<T>(query);
 }
 
@@ -61,7 +69,7 @@ export async function newestFirstPlan(database: Database, { deep = false } = {})
   // A near-empty table is cheaper to scan than to read by index; forbid the scan to see the index the planner can use.
   return (database.db as unknown as PgLike).transaction(async (tx) => {
     await tx.execute(sql`set local enable_seqscan = off`);
-    const { rows: plan } = await tx.execute(sql`explain ${page}`);
+    const plan = await execute(tx, sql`explain ${page}`);
     return plan.map((step) => String(step['QUERY PLAN'])).join('\n');
   });
 }

@@ -12,20 +12,28 @@ const describeUrl = (url: string) => {
   return safe.href;
 };
 
-/** Why the server tests cannot run here, or undefined when they can. CI sets ANYWHERE_REQUIRE_POSTGRES to make that a failure. */
-export async function whyNoPostgres(): Promise<string | undefined> {
+/** Why the server tests cannot run here, or undefined when they can; never throws. */
+export async function postgresProblem(): Promise<string | undefined> {
   const client = new Client({ connectionString: testServerUrl, connectionTimeoutMillis: 3000 });
   try {
     await client.connect();
     await client.query('select 1');
     return undefined;
   } catch (error) {
-    const reason = `no PostgreSQL server at ${describeUrl(testServerUrl)} (${(error as Error).message}); set TEST_DATABASE_URL`;
-    if (process.env.ANYWHERE_REQUIRE_POSTGRES) throw new Error(reason, { cause: error });
-    return reason;
+    return `no PostgreSQL server at ${describeUrl(testServerUrl)} (${(error as Error).message}); set TEST_DATABASE_URL`;
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** CI sets it: there, no server is a failure, not a skip. */
+export const postgresRequired = Boolean(process.env.ANYWHERE_REQUIRE_POSTGRES);
+
+/** Why the server tests cannot run here, or undefined when they can. Throws instead where ANYWHERE_REQUIRE_POSTGRES is set. */
+export async function whyNoPostgres(): Promise<string | undefined> {
+  const reason = await postgresProblem();
+  if (reason && postgresRequired) throw new Error(reason);
+  return reason;
 }
 
 export interface TestDatabase {
@@ -33,28 +41,34 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A new, empty database on the test server. */
-export async function createTestDatabase(label: string): Promise<TestDatabase> {
-  const name = `anywhere_${label}_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+/** A fresh database name; `createTestDatabase` makes one, `testDatabase` only names it (to create later). */
+const newName = (label: string) => `anywhere_${label}_${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+
+async function onServer(statement: string) {
   const admin = new Client({ connectionString: testServerUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(statement);
   } finally {
     await admin.end();
   }
+}
+
+/** A database on the test server that does not exist yet: `create()` makes it, `drop()` removes it. */
+export function testDatabase(label: string): TestDatabase & { create(): Promise<void> } {
+  const name = newName(label);
   const url = new URL(testServerUrl);
   url.pathname = `/${name}`;
   return {
     url: url.href,
-    drop: async () => {
-      const dropper = new Client({ connectionString: testServerUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await dropper.end();
-      }
-    },
+    create: () => onServer(`create database ${name}`),
+    drop: () => onServer(`drop database if exists ${name} with (force)`),
   };
+}
+
+/** A new, empty database on the test server. */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const database = testDatabase(label);
+  await database.create();
+  return database;
 }

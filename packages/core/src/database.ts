@@ -28,11 +28,14 @@ export interface Database {
    * `build` gets the handle to build them on (a Postgres transaction's own).
    */
   atomically<T extends AtomicStatements>(build: (db: Db) => T): Promise<BatchResponse<T>>;
-  /** Headers this request's database adds to its response, read once the handler has answered (D1: its session's bookmark). */
+  /**
+   * Headers for the response, read once the handler has answered (error
+   * responses included): D1 returns the session's bookmark here.
+   */
   responseHeaders?(): Record<string, string> | undefined;
 }
 
-/** The request's headers, as far as an adapter may read them (D1 reads the client's bookmark). */
+/** What `connect` may read of the request it serves: its headers. */
 export interface RequestHeaders {
   header(name: string): string | undefined;
 }
@@ -41,7 +44,12 @@ export interface RequestHeaders {
 export interface DatabaseAdapter<Env = unknown> {
   /** 'bun-sqlite', 'better-sqlite3', 'd1', 'pglite', 'postgres': shows in logs. */
   readonly name: string;
-  /** The database for one request: a D1 binding lives in `env`; the others share one handle or pool. */
+  /**
+   * The database for one request: a D1 binding lives in `env`; the others
+   * share one handle or pool. `request` is absent below HTTP (tests, tools);
+   * an adapter that reads a header from it and finds it malformed throws an
+   * ApiError(400), which the app renders as a problem response.
+   */
   connect(env: Env, request?: RequestHeaders): Database;
   /** Brings the schema to the newest migration; safe to repeat. */
   migrate(env: Env): Promise<void>;

@@ -12,8 +12,9 @@ export {
   type LogLevel,
   type ServerConfig,
 } from './config.ts';
-export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, Schema } from './database.ts';
-export type { FieldError, Problem } from './http/problem.ts';
+export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, RequestHeaders, Schema } from './database.ts';
+export { bookmarkHeader, bookmarkPattern } from './http/bookmark.ts';
+export { ApiError, type FieldError, type Problem } from './http/problem.ts';
 export { incomingOf, type Incoming, type PeerAddress } from './http/incoming.ts';
 export type { CompiledRoute } from './http/pass.ts';
 export type { ResponseMaker } from './http/respond.ts';

@@ -39,7 +39,7 @@ export function describeOperations({ api, test }: SuiteContext) {
       expect(response.status).toBe(200);
       const document = (await response.json()) as {
         openapi: string;
-        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+        paths: Record<string, Record<string, { parameters: unknown[]; responses: Record<string, unknown> }>>;
         components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
       };
       expect(document.openapi).toBe('3.1.0');
@@ -51,6 +51,15 @@ export function describeOperations({ api, test }: SuiteContext) {
         expect.arrayContaining(['Post', 'NewPost', 'PostPatch', 'PostReplacement', 'PostPage', 'Author', 'Problem']),
       );
       expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      // D1's session bookmark, on every operation's request and on its responses (but a 429, answered before the database).
+      for (const item of Object.values(document.paths)) {
+        for (const { parameters, responses } of Object.values(item)) {
+          expect(parameters).toContainEqual(expect.objectContaining({ name: 'X-D1-Bookmark', in: 'header', required: false }));
+          for (const [status, described] of Object.entries(responses)) {
+            if (status !== '429') expect(described).toMatchObject({ headers: { 'X-D1-Bookmark': expect.any(Object) } });
+          }
+        }
+      }
       // The validation rules themselves are in the document, from the same zod schemas.
       expect(document.components.schemas.NewPost).toMatchObject({
         properties: { title: { minLength: 1, maxLength: 200 } },

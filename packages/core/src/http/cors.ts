@@ -6,8 +6,8 @@ import type { AppConfig } from '../config.ts';
 // preflight.
 
 const allowMethods = 'GET,HEAD,POST,PUT,PATCH,DELETE';
-const allowHeaders = 'Authorization,Content-Type,If-Match,If-None-Match,X-Request-Id';
-const exposeHeaders = 'ETag,Location,Retry-After,X-Request-Id,WWW-Authenticate';
+const allowHeaders = 'Authorization,Content-Type,If-Match,If-None-Match,X-Request-Id,X-D1-Bookmark';
+const exposeHeaders = 'ETag,Location,Retry-After,X-Request-Id,WWW-Authenticate,X-D1-Bookmark';
 
 export interface Cors {
   /** Adds the CORS headers an answer to this Origin carries. */

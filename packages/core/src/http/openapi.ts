@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { bookmarkHeader, bookmarkPattern } from './bookmark.ts';
 import { problemSchema } from './problem.ts';
 
 // Each route describes itself once, as an Operation whose zod schemas are
@@ -64,6 +65,24 @@ const retryAfter = {
   'Retry-After': { description: 'Seconds until the request would be allowed.', schema: { type: 'integer', minimum: 1 } },
 };
 
+/**
+ * D1's session bookmark, on every operation: sent back, it makes a read at
+ * least as new as the response it came from (read-your-writes across read
+ * replicas). Only a Worker on D1 answers with it; others ignore it.
+ */
+const bookmark = {
+  name: bookmarkHeader,
+  description:
+    'D1 only (Cloudflare Workers): the bookmark of an earlier response. What this request reads is at least as new as it. A malformed bookmark is a 400.',
+  schema: { type: 'string', pattern: bookmarkPattern.source },
+};
+const bookmarkHeaders = {
+  [bookmarkHeader]: {
+    description: 'D1 only: the database position this response saw; send it back as X-D1-Bookmark to read at least this new.',
+    schema: { type: 'string' },
+  },
+};
+
 /** zod names shared schemas under $defs; OpenAPI keeps them under components. */
 const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
 
@@ -90,7 +109,7 @@ export function openApiDocument(operations: readonly Operation[], info: { title:
       summary: spec.summary,
       description: spec.description,
       security: spec.auth === 'author' || spec.auth === 'admin' ? [{ bearer: [] }] : undefined,
-      parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query')],
+      parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query'), { ...bookmark, in: 'header', required: false }],
       requestBody: spec.body && {
         required: true,
         description: spec.body.description,
@@ -101,7 +120,8 @@ export function openApiDocument(operations: readonly Operation[], info: { title:
           status,
           {
             description,
-            headers: status === '429' ? retryAfter : undefined,
+            // A 429 is answered before the database is reached: it has no bookmark to give.
+            headers: status === '429' ? retryAfter : bookmarkHeaders,
             content: schema && {
               [schema === problemSchema ? 'application/problem+json' : 'application/json']: { schema: convert(schema, 'output') },
             },

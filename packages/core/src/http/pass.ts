@@ -187,9 +187,14 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
           const refuse = () => {
             throw noRoute(incoming, known?.methods);
           };
-          if (known?.unlimited) return refuse();
+          // Connected as a route would be, so the answer carries what the database adds (D1's bookmark).
+          const connectAndRefuse = () => {
+            steps.connect(exchange);
+            return refuse();
+          };
+          if (known?.unlimited) return connectAndRefuse();
           const waiting = limit(incoming, exchange.credential);
-          return waiting instanceof Promise ? waiting.then(refuse) : refuse();
+          return waiting instanceof Promise ? waiting.then(connectAndRefuse) : connectAndRefuse();
         });
     },
   };

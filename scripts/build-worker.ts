@@ -1,11 +1,13 @@
-// pnpm --filter @anywhere/workers build: the bundle `wrangler deploy` would
-// upload (into dist/), its size, and its startup CPU time, against budget.json.
+// `pnpm build` in a Worker's folder (apps/workers, apps/workers-postgres):
+// the bundle `wrangler deploy` would upload (into dist/), its size, and its
+// startup CPU time, against that folder's budget.json.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
-const app = join(import.meta.dirname, '..');
+const app = process.cwd();
+const name = basename(app);
 const wrangler = createRequire(join(app, 'package.json')).resolve('wrangler');
 const budget = JSON.parse(readFileSync(join(app, 'budget.json'), 'utf8')) as { gzipKiB: number; startupCpuMs: number };
 const run = (...args: string[]) =>
@@ -22,7 +24,7 @@ const [, sizeKiB, gzipKiB] = upload.map(Number) as [number, number, number];
 const startupMs = Number(startup[1]);
 
 const within = gzipKiB <= budget.gzipKiB && startupMs <= budget.startupCpuMs;
-console.log(`Worker bundle: ${sizeKiB} KiB, ${gzipKiB} KiB gzipped (budget ${budget.gzipKiB} KiB)`);
-console.log(`Worker startup: ${startupMs} ms of CPU, profiled locally by wrangler check startup (budget ${budget.startupCpuMs} ms)`);
-console.log(within ? 'Within budget.' : 'OVER BUDGET: see apps/workers/budget.json.');
+console.log(`Worker bundle (${name}): ${sizeKiB} KiB, ${gzipKiB} KiB gzipped (budget ${budget.gzipKiB} KiB)`);
+console.log(`Worker startup (${name}): ${startupMs} ms of CPU, profiled locally by wrangler check startup (budget ${budget.startupCpuMs} ms)`);
+console.log(within ? 'Within budget.' : `OVER BUDGET: see apps/${name}/budget.json.`);
 process.exitCode = within ? 0 : 1;
