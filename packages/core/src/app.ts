@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
 import { docsRoutes } from './docs/routes.ts';
+import type { BodyReader } from './http/body-limit.ts';
 import type { Incoming, PeerAddress } from './http/incoming.ts';
 import { honoPath } from './http/openapi.ts';
 import { createRequestPass, type CompiledRoute } from './http/pass.ts';
@@ -30,6 +31,8 @@ export interface AppOptions<Env> {
    * 2.4 µs on Node natively, against 4 to 5.5 µs in JavaScript).
    */
   sha256Hex?: (text: string) => string;
+  /** Reads a request body: the runtime's own where it reads faster than the web stream (Node's IncomingMessage). */
+  readBody?: BodyReader;
 }
 
 /** The API's type, for the typed client: every route's input and output, from its operation. */
@@ -63,8 +66,9 @@ export function createApp<Env extends object = object>({
   peerAddress,
   responses,
   sha256Hex,
+  readBody,
 }: AppOptions<Env>): App & { table: RouteTable } {
-  const pass = createRequestPass({ config, logger, limiter, peerAddress, database, responses, sha256Hex });
+  const pass = createRequestPass({ config, logger, limiter, peerAddress, database, responses, sha256Hex, readBody });
   const compiled = [...routes, ...docsRoutes(operations)].map((route) => pass.compile(route));
 
   const app = new Hono<{ Bindings: Env }>();

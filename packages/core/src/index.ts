@@ -15,6 +15,8 @@ export {
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, RequestHeaders, Schema } from './database.ts';
 export { bookmarkHeader, bookmarkPattern } from './http/bookmark.ts';
 export { ApiError, type FieldError, type Problem } from './http/problem.ts';
+export { tooLarge, type BodyReader } from './http/body-limit.ts';
+export { ClientClosed } from './http/client-closed.ts';
 export { incomingOf, type Incoming, type PeerAddress } from './http/incoming.ts';
 export type { CompiledRoute } from './http/pass.ts';
 export type { ResponseMaker } from './http/respond.ts';
