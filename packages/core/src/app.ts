@@ -3,7 +3,8 @@ import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
 import { docsRoutes } from './docs/routes.ts';
 import type { BodyReader } from './http/body-limit.ts';
-import type { Incoming, PeerAddress } from './http/incoming.ts';
+import { hostless } from './http/host.ts';
+import { incomingOf as incomingOfRequest, type Incoming, type PeerAddress } from './http/incoming.ts';
 import { honoPath } from './http/openapi.ts';
 import { createRequestPass, type CompiledRoute } from './http/pass.ts';
 import type { ResponseMaker } from './http/respond.ts';
@@ -85,6 +86,9 @@ export function createApp<Env extends object = object>({
     return methods.length ? { methods, unlimited: unlimited.has(path) } : undefined;
   });
   app.notFound((c) => fallback(incomingOf(c, false)));
+  // Hono cannot route a bare target (host.ts): the pass refuses it before any router sees it.
+  const routed = app.fetch;
+  app.fetch = (request, ...rest) => (hostless(request) ? fallback(incomingOfRequest(request, {}, rest[0])) : routed(request, ...rest));
 
   return Object.assign(app as unknown as App, { table: { routes: compiled, fallback } });
 }

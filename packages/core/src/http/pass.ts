@@ -10,6 +10,7 @@ import { declaresBody, readBody as portableReadBody, refuseDeclaredOver, type Bo
 import { ClientClosed } from './client-closed.ts';
 import { createCors } from './cors.ts';
 import { failureReply, noRoute } from './errors.ts';
+import { badHost, hostless } from './host.ts';
 import type { Incoming, PeerAddress } from './incoming.ts';
 import { honoPath } from './openapi.ts';
 import { createRateLimit } from './rate-limit.ts';
@@ -71,6 +72,7 @@ function runSteps(steps: readonly Step[], exchange: Exchange, from: number): May
 }
 
 const withBody = new Set(['POST', 'PUT', 'PATCH']);
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const closing = (reply: Reply): Reply => ({ ...reply, headers: { ...reply.headers, Connection: 'close' } });
 
@@ -116,6 +118,7 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
       logger.info('client closed the connection', { requestId: exchange.requestId, method, path, bodyBytes: error.bodyBytes, durationMs: durationMs() });
       return respond(exchange, closing({ status: 400 }));
     };
+    if (hostless(incoming.request)) return fail(badHost());
     let reply: MaybePromise<Reply>;
     try {
       reply = answer(exchange);
@@ -125,7 +128,17 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
   };
 
+  /** The body, all of it, within the deadline; only then is the request acted on. */
+  const readWhole = async (exchange: Exchange) => {
+    const bytes = await readWithin(readBody(exchange.incoming, config.bodyLimitBytes), config.requestTimeoutMs, performance.now() - exchange.started);
+    exchange.bodyRead = true;
+    return bytes;
+  };
+
   const steps = {
+    // A write that takes no body still waits for one that was sent: a request the runtime refuses
+    // mid-body (a bad chunk) must not be acted on, though its client only ever sees the refusal.
+    wholeRequest: ((exchange) => (declaresBody(exchange.incoming.request) ? readWhole(exchange).then(() => {}) : undefined)) satisfies Step,
     limit: ((exchange) => limit(exchange.incoming, exchange.credential)) satisfies Step,
     bodyLimit: (({ incoming }) => refuseDeclaredOver(incoming.request, config.bodyLimitBytes)) satisfies Step,
     connect: ((exchange) => {
@@ -169,14 +182,10 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     if (body) {
       const valid = validator('body', body.schema);
       list.push(async (exchange) => {
-        const { incoming } = exchange;
-        requireJson(incoming.request);
-        const read = readBody(incoming, config.bodyLimitBytes);
-        const bytes = await readWithin(read, config.requestTimeoutMs, performance.now() - exchange.started);
-        exchange.bodyRead = true;
-        exchange.body = valid(parseJson(bytes));
+        requireJson(exchange.incoming.request);
+        exchange.body = valid(parseJson(await readWhole(exchange)));
       });
-    }
+    } else if (writes.has(method.toUpperCase())) list.push(steps.wholeRequest);
     return list;
   }
 
