@@ -19,6 +19,21 @@ const atDeadline: [number, number] = [requestTimeoutMs - 50, requestTimeoutMs + 
 
 const author = () => JSON.stringify({ name: 'Slow Body', email: `${crypto.randomUUID()}@example.com` });
 const chunk = (text: string) => `${text.length.toString(16)}\r\n${text}\r\n`;
+const authorsHead = (framing: string, authorization: string) =>
+  `POST /authors HTTP/1.1\r\nHost: localhost\r\n${authorization}Content-Type: application/json\r\n${framing}\r\n`;
+
+/** POST /authors with a chunked body trickled a byte every 200 ms: how the server ends it. */
+export const trickleChunked = (url: URL, adminToken: string): Promise<Ending> =>
+  misbehave(url, (write) => {
+    write(authorsHead('Transfer-Encoding: chunked\r\n', `Authorization: Bearer ${adminToken}\r\n`));
+    return trickle([...author()].map(chunk), 200)(write);
+  }, boundMs);
+
+/** A 408 problem at `deadlineMs` (give or take a loaded machine), and the connection closed. */
+export const expectTimedOut = (ending: Ending, deadlineMs: number) => {
+  expect(ending.heldOpen).toBe(false);
+  expectRefused(ending, 408, [deadlineMs - 50, deadlineMs + marginMs]);
+};
 
 /** The answer is the problem `status`, with Connection: close, and came when it should. */
 const expectRefused = ({ reply, ms }: Ending, status: number, withinMs: [number, number]) => {
@@ -47,8 +62,7 @@ export function describeSlowBodies(target: SlowBodiesTarget): void {
   const test = (title: string, body: () => Promise<void>) => testUnless(target.unavailable, `${title} (${where})`, body, 30_000);
 
   const admin = (headers: Record<string, string> = {}) => ({ Authorization: `Bearer ${adminToken}`, ...headers });
-  const head = (framing: string, authorization = `Authorization: Bearer ${adminToken}\r\n`) =>
-    `POST /authors HTTP/1.1\r\nHost: localhost\r\n${authorization}Content-Type: application/json\r\n${framing}\r\n`;
+  const head = (framing: string, authorization = `Authorization: Bearer ${adminToken}\r\n`) => authorsHead(framing, authorization);
 
   /** Runs `client` on a raw connection and checks that nothing of it reached the database. */
   const unwritten = async (what: string, client: (write: Write) => () => void): Promise<Ending> => {
