@@ -5,8 +5,8 @@ import { sha256Hex as portableSha256Hex } from '../crypto.ts';
 import type { Database, DatabaseAdapter } from '../database.ts';
 import type { Logger } from '../log.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
-import { readWithin } from './body-deadline.ts';
 import { declaresBody, readBody as portableReadBody, refuseDeclaredOver, type BodyReader } from './body-limit.ts';
+import { createBodySteps, type BodyExchange } from './body-steps.ts';
 import { ClientClosed } from './client-closed.ts';
 import { createCors } from './cors.ts';
 import { failureReply, noRoute } from './errors.ts';
@@ -17,7 +17,7 @@ import { createRateLimit } from './rate-limit.ts';
 import { requestIdFor } from './request-id.ts';
 import { createResponder, plainResponses, type ResponseMaker } from './respond.ts';
 import type { MaybePromise, Reply, Route, RouteRequest } from './route.ts';
-import { paramsValidator, parseJson, queryOf, requireJson, validator } from './validate.ts';
+import { paramsValidator, queryOf, validator } from './validate.ts';
 
 // The one request pass (DESIGN.md): every concern (request id, rate limit,
 // body limit, database, auth, validation, headers, log line) is its own small
@@ -49,17 +49,11 @@ export interface CompiledRoute {
 }
 
 /** One request on its way through: what its handler gets, and what the pass keeps beside it. */
-interface Exchange extends Omit<RouteRequest, 'params' | 'query' | 'body' | 'caller'> {
+interface Exchange extends Omit<RouteRequest, 'params' | 'query' | 'body' | 'caller'>, BodyExchange {
   params: unknown;
   query: unknown;
-  body: unknown;
   caller: unknown;
-  incoming: Incoming;
   credential: Credential | null | undefined;
-  /** performance.now() when the request reached the pass: its headers had all arrived. */
-  started: number;
-  /** Whether its body was read to the end: one that was not closes the connection. */
-  bodyRead: boolean;
 }
 
 type Step = (exchange: Exchange) => MaybePromise<void>;
@@ -128,17 +122,9 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
   };
 
-  /** The body, all of it, within the deadline; only then is the request acted on. */
-  const readWhole = async (exchange: Exchange) => {
-    const bytes = await readWithin(readBody(exchange.incoming, config.bodyLimitBytes), config.requestTimeoutMs, performance.now() - exchange.started);
-    exchange.bodyRead = true;
-    return bytes;
-  };
+  const bodies = createBodySteps({ read: readBody, limitBytes: config.bodyLimitBytes, deadlineMs: config.requestTimeoutMs });
 
   const steps = {
-    // A write that takes no body still waits for one that was sent: a request the runtime refuses
-    // mid-body (a bad chunk) must not be acted on, though its client only ever sees the refusal.
-    wholeRequest: ((exchange) => (declaresBody(exchange.incoming.request) ? readWhole(exchange).then(() => {}) : undefined)) satisfies Step,
     limit: ((exchange) => limit(exchange.incoming, exchange.credential)) satisfies Step,
     bodyLimit: (({ incoming }) => refuseDeclaredOver(incoming.request, config.bodyLimitBytes)) satisfies Step,
     connect: ((exchange) => {
@@ -179,13 +165,8 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
       list.push((exchange) => void (exchange.query = valid(queryOf(exchange.incoming.request.url))));
     }
     if (auth === 'optional') list.push(steps.caller);
-    if (body) {
-      const valid = validator('body', body.schema);
-      list.push(async (exchange) => {
-        requireJson(exchange.incoming.request);
-        exchange.body = valid(parseJson(await readWhole(exchange)));
-      });
-    } else if (writes.has(method.toUpperCase())) list.push(steps.wholeRequest);
+    if (body) list.push(bodies.json(body.schema));
+    else if (writes.has(method.toUpperCase())) list.push(bodies.wait);
     return list;
   }
 
