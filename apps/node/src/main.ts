@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
+import { createApp } from '@anywhere/core';
 import {
   announceListening,
-  createApp,
   describeTarget,
   loadServerConfig,
   reportListening,
@@ -9,7 +9,7 @@ import {
   stopOnSignals,
   watchParent,
   workerOf,
-} from '@anywhere/core';
+} from '@anywhere/server';
 import { readBody } from './body.ts';
 import { openDatabase } from './database.ts';
 import { sha256Hex } from './native.ts';
