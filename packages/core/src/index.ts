@@ -13,6 +13,7 @@ export {
   type ServerConfig,
 } from './config.ts';
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, RequestHeaders, Schema } from './database.ts';
+export { docsFiles, type DocsFile, type DocsFileReader } from './docs/files.ts';
 export { bookmarkHeader, bookmarkPattern } from './http/bookmark.ts';
 export { ApiError, type FieldError, type Problem } from './http/problem.ts';
 export { incomingOf, type Incoming, type PeerAddress } from './http/incoming.ts';
