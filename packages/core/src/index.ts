@@ -16,6 +16,7 @@ export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, 
 export { docsFiles, type DocsFile, type DocsFileReader } from './docs/files.ts';
 export { bookmarkHeader, bookmarkPattern } from './http/bookmark.ts';
 export { ApiError, type FieldError, type Problem } from './http/problem.ts';
+export { securityHeaders } from './http/security-headers.ts';
 export { incomingOf, type Incoming, type PeerAddress } from './http/incoming.ts';
 export type { CompiledRoute } from './http/pass.ts';
 export type { ResponseMaker } from './http/respond.ts';
