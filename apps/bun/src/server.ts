@@ -1,6 +1,6 @@
+import { createApp, type DocsFileReader } from '@anywhere/core';
 import {
   announceListening,
-  createApp,
   describeTarget,
   loadServerConfig,
   parseCommandLine,
@@ -10,8 +10,7 @@ import {
   watchParent,
   withCommandLine,
   workerOf,
-  type DocsFileReader,
-} from '@anywhere/core';
+} from '@anywhere/server';
 import { docsFileUrl } from '@anywhere/core/docs-files';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';

@@ -1,9 +1,9 @@
 import { serve } from '@hono/node-server';
+import { createApp } from '@anywhere/core';
 import { docsFileUrl } from '@anywhere/core/docs-files';
 import { readFile } from 'node:fs/promises';
 import {
   announceListening,
-  createApp,
   describeTarget,
   loadServerConfig,
   reportListening,
@@ -11,7 +11,7 @@ import {
   stopOnSignals,
   watchParent,
   workerOf,
-} from '@anywhere/core';
+} from '@anywhere/server';
 import { openDatabase } from './database.ts';
 import { sha256Hex } from './native.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
