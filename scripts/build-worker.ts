@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { writeDocsAssets } from './docs-assets.ts';
 
 const app = process.cwd();
 const name = basename(app);
@@ -17,6 +18,8 @@ const run = (...args: string[]) =>
     env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
   });
 
+// The static assets beside the bundle (the /docs files), as `pnpm deploy` writes them first.
+writeDocsAssets(join(app, '.assets'));
 const upload = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(run('deploy', '--dry-run', '--outdir', 'dist'));
 const startup = /Active: ([\d.]+) ms/.exec(run('check', 'startup', '--outfile', join('dist', 'startup.cpuprofile')));
 if (!upload || !startup) throw new Error('wrangler did not report the bundle size or the startup time');

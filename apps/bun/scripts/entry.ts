@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { docsFiles } from '@anywhere/core';
 
 interface EntryOptions {
   /** apps/bun */
@@ -24,6 +25,9 @@ export function entrySource({ app, generated, withPglite }: EntryOptions): strin
       .toSorted()
       .map((file) => join(folder, file));
   };
+  // Swagger UI's files for /docs, resolved as core resolves them, embedded like the migrations.
+  const docsFile = (name: string) => createRequire(join(core, 'package.json')).resolve(`swagger-ui-dist/${name}`);
+  const docs = docsFiles.map((name, i) => `import docs${i} from '${docsFile(name)}' with { type: 'file' };`);
   const source = (file: string) => relative(generated, join(app, 'src', file)).replaceAll('\\', '/');
 
   const files = [...migrationFiles('sqlite'), ...migrationFiles('pg')];
@@ -41,9 +45,10 @@ import { describeError } from '@anywhere/server';
 import { folderOf${withPglite ? ', loadPglite' : ''} } from '${source('embedded.ts')}';
 import { checkHealth, isHealthCheck } from '${source('health-check.ts')}';
 import { serve } from '${source('server.ts')}';
-${[...imports, ...assets].join('\n')}
+${[...imports, ...docs, ...assets].join('\n')}
 
 export const embedded = [${files.map((_, i) => `file${i}`).join(', ')}];
+const docsPaths = { ${docsFiles.map((name, i) => `'${name}': docs${i}`).join(', ')} };
 const env = ${withPglite ? "{ DATABASE_URL: 'pglite:./data/pg', ...process.env }" : 'process.env'};
 try {
   // Before anything loads: a container's HEALTHCHECK runs this every few seconds.
@@ -51,6 +56,7 @@ try {
   await serve({
     argv: Bun.argv.slice(2),
     command: [process.execPath],
+    docsFiles: (name) => Bun.file(docsPaths[name]).text(),
     env,
     migrations: { sqlite: folderOf(${journal('sqlite')}), pg: folderOf(${journal('pg')}) },
 ${withPglite ? "    pglite: await loadPglite({ pgliteWasm, initdbWasm, fsBundle }),\n    databaseIn: (dir) => `pglite:${dir}/pg`,\n" : ''}  });

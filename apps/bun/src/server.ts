@@ -1,4 +1,4 @@
-import { createApp } from '@anywhere/core';
+import { createApp, type DocsFileReader } from '@anywhere/core';
 import {
   announceListening,
   describeTarget,
@@ -11,6 +11,7 @@ import {
   withCommandLine,
   workerOf,
 } from '@anywhere/server';
+import { docsFileUrl } from '@anywhere/core/docs-files';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
 import * as native from './native.ts';
@@ -24,13 +25,15 @@ export interface ServeOptions extends OpenOptions {
   databaseIn?: (dataDir: string) => string;
   /** How to start this program again, for PROCESSES > 1: bun and its script here, the executable alone when compiled. */
   command?: string[];
+  /** Swagger UI's files for /docs: from core's node_modules unless given (a single executable embeds them). */
+  docsFiles?: DocsFileReader;
 }
 
 // Bun counts idle time in whole seconds, up to 255.
 const idleSeconds = (ms: number) => Math.min(255, Math.max(1, Math.ceil(ms / 1000)));
 
 /** Reads the command line and the environment, opens and migrates the database, serves until a signal. */
-export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anywhere.db`, command = [process.execPath, Bun.main], ...open }: ServeOptions) {
+export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anywhere.db`, command = [process.execPath, Bun.main], docsFiles = (name) => Bun.file(docsFileUrl(name)).text(), ...open }: ServeOptions) {
   const commandLine = parseCommandLine(argv);
   const config = loadServerConfig(withCommandLine(env, commandLine, databaseIn));
   const worker = workerOf(env);
@@ -46,7 +49,7 @@ export async function serve({ argv, env, databaseIn = (dir) => `file:${dir}/anyw
     return superviseWorkers({ config, command, argv, env, logger, ready });
   }
 
-  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, ...native });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, docsFiles, ...native });
   const server = Bun.serve({
     routes: bunRoutes(app.table),
     fetch: app.fetch,

@@ -33,8 +33,9 @@ await build({
 cpSync(join(app, '../../packages/core/migrations'), join(dist, 'migrations'), { recursive: true });
 
 // The versions installed here, exactly: the lockfile's.
-const installed = (name: string) => {
-  const require = createRequire(join(app, 'package.json'));
+const core = join(app, '../../packages/core');
+const installed = (name: string, from = app) => {
+  const require = createRequire(join(from, 'package.json'));
   const manifest = join(require.resolve(name).split(`/node_modules/${name}/`)[0]!, 'node_modules', name, 'package.json');
   return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
 };
@@ -44,7 +45,8 @@ const manifest = {
   type: 'module',
   engines: { node: '>=22.12' },
   scripts: { start: 'node app/main.js' },
-  dependencies: Object.fromEntries(external.map((name) => [name, installed(name)])),
+  // Swagger UI's files, which /docs reads from where core resolves them.
+  dependencies: Object.fromEntries([...external.map((name) => [name, installed(name)]), ['swagger-ui-dist', installed('swagger-ui-dist', core)]]),
 };
 writeFileSync(join(dist, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 console.log(`built ${dist}: npm install --omit=dev there, then npm start`);

@@ -1,5 +1,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from '@anywhere/core';
+import { docsFileUrl } from '@anywhere/core/docs-files';
+import { readFile } from 'node:fs/promises';
 import {
   announceListening,
   describeTarget,
@@ -29,7 +31,7 @@ if (config.processes > 1 && !worker) {
   await database.close();
   superviseCluster({ config, logger, ready: (url) => announceListening({ url, ...listening, processes: config.processes }) });
 } else {
-  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, sha256Hex, readBody });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, sha256Hex, readBody, docsFiles: (name) => readFile(docsFileUrl(name), 'utf8') });
   // A cluster hands every worker the same port, a random one included, so each asks for the configured one.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: slowClientLimits(config) }, ({ address, port }) => {
     reportListening(worker, process, { url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`, ...listening });

@@ -3,8 +3,10 @@ import { createTestDatabase, whyNoPostgres, type TestDatabase } from '@anywhere/
 import { freePort, startServer } from '@anywhere/contract/process';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
+import { writeDocsAssets } from '../../../scripts/docs-assets.ts';
 
 // wrangler's CLI itself, not its bin wrapper, so SIGTERM reaches the process that owns workerd.
 const wrangler = createRequire(import.meta.url).resolve('wrangler');
@@ -16,6 +18,8 @@ const unavailable = await whyNoPostgres();
 // A fresh database, migrated by the deploy step's own command before the Worker starts.
 let database: TestDatabase | undefined;
 beforeAll(async () => {
+  // What `pnpm start` copies first: the /docs files that static assets serve.
+  writeDocsAssets(join(cwd, '.assets'));
   if (unavailable) return;
   database = await createTestDatabase('hyperdrive_e2e');
   execFileSync(process.execPath, ['scripts/migrate.ts'], { cwd, env: { ...process.env, DATABASE_URL: database.url } });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe } from 'vitest';
+import { writeDocsAssets } from '../../../scripts/docs-assets.ts';
 
 // wrangler's CLI itself, not its bin wrapper, so SIGTERM reaches the process that owns workerd.
 const wrangler = createRequire(import.meta.url).resolve('wrangler');
@@ -18,7 +19,11 @@ const env = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'fals
 const adminToken = crypto.randomUUID() + crypto.randomUUID();
 const run = (...args: string[]) => execFileSync(process.execPath, [wrangler, ...args], { cwd, env: { ...process.env, ...env } });
 
-beforeAll(() => void run('d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo));
+beforeAll(() => {
+  run('d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo);
+  // What `pnpm start` copies first: the /docs files that static assets serve.
+  writeDocsAssets(join(cwd, '.assets'));
+});
 afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
 
 const start = async () =>

@@ -46,6 +46,12 @@ export async function runStopRestart(artifact: Artifact): Promise<Timing[]> {
   });
   expect(created.status).toBe(201);
   const post = await created.json();
+  // The reference's files are the artifact's own: embedded, or installed beside it.
+  for (const [path, type] of [['docs', 'text/html'], ['docs/swagger-ui-bundle.js', 'text/javascript'], ['docs/swagger-ui.css', 'text/css'], ['docs/reference.js', 'text/javascript']]) {
+    const response = await fetch(new URL(path!, first.server.url));
+    expect({ path, status: response.status, type: response.headers.get('Content-Type') }).toEqual({ path, status: 200, type: expect.stringContaining(type!) });
+    expect((await response.text()).length).toBeGreaterThan(100);
+  }
   expect(await first.server.stop('SIGTERM')).toBe(0);
   expect(first.server.output()).toMatch(/"event":"stopped"/);
   if (artifact.integrity) expect(await artifact.integrity()).toBe('ok');

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { operations } from './api/operations.ts';
 import { browserMissing, launchChromium } from './browser.ts';
 import { newPost } from './fixtures.ts';
+import { clientRunFolder, dropRunFolder, generateClient, keptWarnings, lintServedDocument, typeCheck } from './openapi-tools.ts';
 import { matrix } from './matrix.ts';
 import { listeningUrl, startServer, type ServerProcess } from './process.ts';
 import type { Named } from './target.ts';
@@ -36,7 +37,7 @@ export interface EntryPointTarget extends Named {
   adminToken: string;
   /** Why this cannot run here (no server to connect to); every test is then skipped with it. */
   unavailable?: string | undefined;
-  /** Whether to check /docs in a browser: once per runtime is enough, the page does not depend on the database. */
+  /** Whether to check /docs in a browser and the document with third-party tools: once per runtime is enough, neither depends on the database. */
   browser?: boolean;
 }
 
@@ -128,34 +129,105 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       }
     });
 
-    if (target.browser !== false) testUnless(browserMissing, 'GET /docs renders offline in Chromium and lists every operation', async () => {
-      const browser = await launchChromium();
-      try {
-        const page = await browser.newPage();
-        const elsewhere: string[] = [];
-        const errors: string[] = [];
-        page.on('request', (request) => {
-          if (new URL(request.url()).origin !== server.url.origin) elsewhere.push(request.url());
-        });
-        page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
-        page.on('pageerror', (error) => errors.push(error.message));
-        const response = await page.goto(new URL('docs', server.url).href);
-        expect(response?.status()).toBe(200);
-        expect(await page.title()).toMatch(/API reference/);
-        const headings = await page.locator('section.operation h2').allTextContents();
-        expect(headings.map((text) => text.replaceAll(/\s+/g, ' ').trim().toUpperCase()).toSorted()).toEqual(
-          operations.map((operation) => operation.toUpperCase()).toSorted(),
-        );
-        await expect.poll(() => page.locator('nav li').count()).toBe(operations.length);
-        const results = join(root, '.test-results');
-        mkdirSync(results, { recursive: true });
-        await page.screenshot({ path: join(results, `docs-${target.adapter}.png`), fullPage: false });
-        expect(elsewhere).toEqual([]);
-        expect(errors).toEqual([]);
-      } finally {
-        await browser.close();
-      }
-    });
+    if (target.browser !== false) {
+      testUnless(browserMissing, 'GET /docs is Swagger UI from this server alone: it lists every operation and "Try it out" sends the token typed in', async () => {
+        const admin = createClient(server.url, { token: target.adminToken });
+        const { token } = await (await admin.authors.$post({ json: { name: 'Reference Reader', email: `${crypto.randomUUID()}@example.com` } })).json();
+        const browser = await launchChromium();
+        try {
+          const page = await browser.newPage();
+          const elsewhere: string[] = [];
+          const errors: string[] = [];
+          page.on('request', (request) => {
+            const url = new URL(request.url());
+            if (url.protocol !== 'data:' && url.origin !== server.url.origin) elsewhere.push(request.url());
+          });
+          // A CSP violation is reported as a console error too.
+          page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+          page.on('pageerror', (error) => errors.push(error.message));
+          const response = await page.goto(new URL('docs', server.url).href);
+          expect(response?.status()).toBe(200);
+          expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self';/);
+          expect(await page.title()).toMatch(/API reference/);
+          await expect.poll(() => page.locator('.opblock').count(), { timeout: 15_000 }).toBe(operations.length);
+          const listed = await page.locator('.opblock-summary').evaluateAll((blocks) =>
+            blocks.map((block) => `${block.querySelector('.opblock-summary-method')?.textContent} ${block.querySelector('.opblock-summary-path')?.textContent}`),
+          );
+          expect(listed.map((text) => text.replaceAll('\u200b', '')).toSorted()).toEqual([...operations].toSorted());
+
+          // Authorize with the token, then send POST /tokens, which only an author may.
+          await page.locator('button.authorize').first().click();
+          await page.locator('.modal-ux input').first().fill(token);
+          await page.locator('.modal-ux button.authorize').click();
+          await page.locator('.modal-ux button.btn-done').click();
+          const operation = page.locator('#operations-Tokens-createToken');
+          await operation.locator('.opblock-summary').click();
+          await operation.locator('button.try-out__btn').click();
+          await operation.locator('button.execute').click();
+          const status = operation.locator('.live-responses-table tbody .response-col_status').first();
+          await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/201/);
+          const answer = (await operation.locator('.live-responses-table tbody .response-col_description pre').first().textContent()) ?? '';
+          expect(JSON.parse(answer)).toMatchObject({ token: expect.stringMatching(/^aw_/), createdAt: expect.any(String) });
+          const results = join(root, '.test-results');
+          mkdirSync(results, { recursive: true });
+          await page.screenshot({ path: join(results, `docs-${target.adapter}.png`), fullPage: false });
+          expect(elsewhere).toEqual([]);
+          expect(errors).toEqual([]);
+        } finally {
+          await browser.close();
+        }
+      });
+
+      test('the served OpenAPI document passes redocly lint with its recommended rules: no error, only the warnings docs/api.md keeps', async () => {
+        const folder = clientRunFolder(`lint-${target.adapter}`);
+        try {
+          const { errors, warnings } = await lintServedDocument(new URL('openapi.json', server.url), folder);
+          expect(errors).toEqual([]);
+          expect(warnings.map((warning) => warning.rule).toSorted()).toEqual([...keptWarnings].toSorted());
+        } finally {
+          dropRunFolder(folder);
+        }
+      });
+
+      test('a client generated from /openapi.json by openapi-typescript type-checks and, through openapi-fetch, runs a whole scenario', async () => {
+        const folder = clientRunFolder(target.adapter);
+        try {
+          const generated = await generateClient(new URL('openapi.json', server.url), folder);
+          expect(generated).toContain('createPost');
+          expect(await typeCheck(folder)).toBe('');
+          const { runScenario } = (await import(join(folder, 'scenario.ts'))) as {
+            // The scenario is type-checked above, against the generated client; here only its result's shape matters.
+            runScenario(baseUrl: string, adminToken: string): Promise<{ steps: { step: string; status: number }[] } & Record<string, unknown>>;
+          };
+          const result = await runScenario(new URL('.', server.url).href.replace(/\/$/, ''), target.adminToken);
+          expect(result.steps.map(({ step, status }) => `${step} ${status}`)).toEqual([
+            'create author 201',
+            'create post 201',
+            'read 200',
+            'read with If-None-Match 304',
+            'create post 201',
+            'create post 201',
+            'page 200',
+            'page 200',
+            'patch with If-Match 200',
+            'patch with a stale If-Match 412',
+            'create an invalid post 422',
+            'delete 204',
+            'revoke 204',
+            'create with the revoked token 401',
+          ]);
+          expect(result.location).toMatch(/^\/posts\/\d+$/);
+          expect(result.requestId).toBe('generated-client-create');
+          expect(result.tags).toEqual(['generated', 'openapi']);
+          expect(result.titles).toEqual(['Third', 'Second', 'From a generated client']);
+          expect(result.stale).toMatchObject({ status: 412, title: 'Precondition Failed' });
+          expect(result.invalid).toEqual(['/title']);
+          expect(result.challenge).toMatch(/^Bearer realm="anywhere", error="invalid_token"/);
+        } finally {
+          dropRunFolder(folder);
+        }
+      });
+    }
 
     testUnless(curlMissing, "docs/api.md's curl walkthrough works as written", async () => {
       expect(walkthrough).toBeDefined();

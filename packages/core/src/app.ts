@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AppConfig } from './config.ts';
 import type { DatabaseAdapter } from './database.ts';
+import type { DocsFileReader } from './docs/files.ts';
 import { docsRoutes } from './docs/routes.ts';
 import type { BodyReader } from './http/body-limit.ts';
 import { hostless } from './http/host.ts';
@@ -34,6 +35,8 @@ export interface AppOptions<Env> {
   sha256Hex?: (text: string) => string;
   /** Reads a request body: the runtime's own where it reads faster than the web stream (Node's IncomingMessage). */
   readBody?: BodyReader;
+  /** Reads Swagger UI's files for /docs (Bun, Node); absent on Workers, whose static assets serve them. */
+  docsFiles?: DocsFileReader;
 }
 
 /** The API's type, for the typed client: every route's input and output, from its operation. */
@@ -68,9 +71,10 @@ export function createApp<Env extends object = object>({
   responses,
   sha256Hex,
   readBody,
+  docsFiles,
 }: AppOptions<Env>): App & { table: RouteTable } {
   const pass = createRequestPass({ config, logger, limiter, peerAddress, database, responses, sha256Hex, readBody });
-  const compiled = [...routes, ...docsRoutes(operations)].map((route) => pass.compile(route));
+  const compiled = [...routes, ...docsRoutes(operations, docsFiles)].map((route) => pass.compile(route));
 
   const app = new Hono<{ Bindings: Env }>();
   for (const { method, path, serve } of compiled) {

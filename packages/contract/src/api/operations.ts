@@ -37,12 +37,20 @@ export function describeOperations({ api, test }: SuiteContext) {
     test('GET /openapi.json is OpenAPI 3.1 and documents every operation', async () => {
       const response = await api.get('/openapi.json');
       expect(response.status).toBe(200);
+      type Parameter = { $ref?: string; name?: string; in?: string };
       const document = (await response.json()) as {
         openapi: string;
-        paths: Record<string, Record<string, { parameters: unknown[]; responses: Record<string, unknown> }>>;
-        components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> };
+        servers: { url: string }[];
+        info: { license: { identifier: string }; contact: { name: string } };
+        paths: Record<
+          string,
+          Record<string, { operationId: string; security: unknown[]; parameters: Parameter[]; responses: Record<string, { headers: Record<string, unknown> }> }>
+        >;
+        components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown>; parameters: Record<string, Parameter> };
       };
       expect(document.openapi).toBe('3.1.0');
+      expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+      expect(document.info).toMatchObject({ license: { identifier: 'MIT' }, contact: { name: expect.any(String) } });
       const documented = Object.entries(document.paths).flatMap(([path, item]) =>
         Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
       );
@@ -51,15 +59,34 @@ export function describeOperations({ api, test }: SuiteContext) {
         expect.arrayContaining(['Post', 'NewPost', 'PostPatch', 'PostReplacement', 'PostPage', 'Author', 'Problem']),
       );
       expect(document.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
-      // D1's session bookmark, on every operation's request and on its responses (but a 429, answered before the database).
+      const headerNames = (parameters: Parameter[]) =>
+        parameters.map((parameter) => (parameter.$ref ? document.components.parameters[parameter.$ref.split('/').at(-1)!]! : parameter)).filter((p) => p.in === 'header').map((p) => p.name);
+      const ids = new Set<string>();
       for (const item of Object.values(document.paths)) {
-        for (const { parameters, responses } of Object.values(item)) {
-          expect(parameters).toContainEqual(expect.objectContaining({ name: 'X-D1-Bookmark', in: 'header', required: false }));
+        for (const { operationId, parameters, responses } of Object.values(item)) {
+          expect(operationId).toMatch(/^[a-z][A-Za-z]+$/);
+          ids.add(operationId);
+          // Conditional requests where they can be answered; the request id and D1's bookmark everywhere.
+          const sent = headerNames(parameters);
+          expect(sent).toEqual(expect.arrayContaining(['X-Request-Id', 'X-D1-Bookmark']));
+          expect(sent.includes('If-None-Match')).toBe('304' in responses);
+          expect(sent.includes('If-Match')).toBe('412' in responses);
           for (const [status, described] of Object.entries(responses)) {
-            if (status !== '429') expect(described).toMatchObject({ headers: { 'X-D1-Bookmark': expect.any(Object) } });
+            expect(described.headers).toHaveProperty('X-Request-Id');
+            // A 429 is answered before the database is reached, so it has no bookmark.
+            if (status !== '429') expect(described.headers).toHaveProperty('X-D1-Bookmark');
+            if (status === '401') expect(described.headers).toHaveProperty('WWW-Authenticate');
+            if (status === '304') expect(described.headers).toHaveProperty('ETag');
           }
         }
       }
+      expect(ids.size).toBe(operations.length);
+      const { get: list, post: create } = document.paths['/posts']!;
+      expect([list!.operationId, create!.operationId]).toEqual(['listPosts', 'createPost']);
+      expect(list!.security).toEqual([{}, { bearer: [] }]);
+      expect(create!.security).toEqual([{ bearer: [] }]);
+      expect(document.paths['/tags']!.get!.security).toEqual([]);
+      expect(Object.keys(create!.responses['201']!.headers)).toEqual(expect.arrayContaining(['ETag', 'Location']));
       // The validation rules themselves are in the document, from the same zod schemas.
       expect(document.components.schemas.NewPost).toMatchObject({
         properties: { title: { minLength: 1, maxLength: 200 } },
@@ -67,17 +94,22 @@ export function describeOperations({ api, test }: SuiteContext) {
       });
     });
 
-    test('GET /docs is an HTML reference listing every operation, with no script', async () => {
+    test('GET /docs is Swagger UI loading only its own files, under a CSP that allows only this origin', async () => {
       const response = await api.get('/docs');
       expect(response.status).toBe(200);
       expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
-      expect(response.headers.get('Content-Security-Policy')).toMatch(/default-src 'none'; style-src 'sha256-/);
+      const policy = response.headers.get('Content-Security-Policy') ?? '';
+      expect(policy).toMatch(/default-src 'none'; script-src 'self'; style-src 'self';/);
+      expect(policy).not.toMatch(/unsafe-|https?:/);
       const html = await response.text();
-      expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/i);
-      for (const operation of operations) {
-        const [method, path] = operation.split(' ');
-        expect(html).toContain(`<span class="method ${method!.toLowerCase()}">${method!.toLowerCase()}</span> <span class="path">${path}</span>`);
-      }
+      expect(html).not.toMatch(/https?:\/\//i);
+      expect([...html.matchAll(/<script([^>]*)>/g)].map((tag) => tag[1]!.trim())).toEqual(['src="docs/swagger-ui-bundle.js"', 'src="docs/reference.js"']);
+      // The page's own script is a file too (no inline script), and reads the document from this server.
+      const script = await api.get('/docs/reference.js');
+      expect(script.status).toBe(200);
+      expect(script.headers.get('Content-Type')).toMatch(/^text\/javascript/);
+      expect(await script.text()).toMatch(/SwaggerUIBundle\(\{[\s\S]*'openapi.json'[\s\S]*validatorUrl: null/);
+      await expectProblem(await api.get('/docs/secrets.js'), 400, ['/file']);
     });
 
     test('an unknown route answers 404 problem details', async () => {

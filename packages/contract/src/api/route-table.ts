@@ -4,8 +4,8 @@ import { newPost, unique } from '../fixtures.ts';
 import type { Api } from '../http.ts';
 
 /** Every route the app serves: its documented operations, and the document and reference page themselves. */
-export type Route = OperationKey | 'GET /openapi.json' | 'GET /docs';
-export const documentRoutes = ['GET /openapi.json', 'GET /docs'] as const satisfies readonly Route[];
+export type Route = OperationKey | 'GET /openapi.json' | 'GET /docs' | 'GET /docs/{file}';
+export const documentRoutes = ['GET /openapi.json', 'GET /docs', 'GET /docs/{file}'] as const satisfies readonly Route[];
 
 export const callers = ['anonymous', 'bad token', 'revoked token', 'other author', 'owner', 'admin'] as const;
 export type Caller = (typeof callers)[number];
@@ -74,6 +74,7 @@ export const routeTable: Record<Route, RouteRow> = {
   'GET /ready': { request: () => ({ method: 'GET', path: '/ready' }), expected: everyone(200) },
   'GET /openapi.json': { request: () => ({ method: 'GET', path: '/openapi.json' }), expected: everyone(200) },
   'GET /docs': { request: () => ({ method: 'GET', path: '/docs' }), expected: everyone(200) },
+  'GET /docs/{file}': { request: () => ({ method: 'GET', path: '/docs/reference.js' }), expected: everyone(200) },
   'POST /authors': {
     request: () => ({ method: 'POST', path: '/authors', body: { name: 'New Author', email: `${unique('new')}@example.com` } }),
     expected: { ...unauthenticated, 'other author': 403, owner: 403, admin: 201 },

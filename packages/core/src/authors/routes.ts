@@ -13,13 +13,14 @@ const toJson = ({ id, name, createdAt }: AuthorRow) => ({ id, name, createdAt: i
 const create = operation({
   method: 'post',
   path: '/authors',
+  operationId: 'createAuthor',
   tag: 'Authors',
   summary: 'Create an author and their first token',
   description: "Admin only. The response carries the author's first API token, shown this once.",
   auth: 'admin',
   body: { schema: newAuthorSchema, description: 'The new author.' },
   responses: {
-    201: { description: 'Created; `Location` names the author.', schema: createdAuthorSchema },
+    201: { description: 'Created; `Location` names the author.', schema: createdAuthorSchema, headers: ['Location'] },
     ...problems(400, 401, 403, 409, 413, 415, 422, 503),
   },
 });
@@ -27,11 +28,12 @@ const create = operation({
 const read = operation({
   method: 'get',
   path: '/authors/{id}',
+  operationId: 'getAuthor',
   tag: 'Authors',
   summary: 'Read an author',
   description: 'Public. Never includes the email.',
   params: idParam,
-  responses: { 200: { description: 'The author; `ETag` for conditional requests.', schema: authorSchema }, ...problems(304, 400, 404) },
+  responses: { 200: { description: 'The author; `ETag` for conditional requests.', schema: authorSchema, headers: ['ETag'] }, ...problems(304, 400, 404) },
 });
 
 export const authorRoutes = [

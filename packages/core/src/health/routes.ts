@@ -6,6 +6,7 @@ import { reply, route } from '../http/route.ts';
 const live = operation({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tag: 'Operations',
   summary: 'Liveness: the process answers',
   unlimited: true,
@@ -15,6 +16,7 @@ const live = operation({
 const ready = operation({
   method: 'get',
   path: '/ready',
+  operationId: 'getReadiness',
   tag: 'Operations',
   summary: 'Readiness: the database answers a query',
   unlimited: true,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { bookmarkHeader, bookmarkPattern } from './bookmark.ts';
+import { headerParameters, headersOfStatus, responseHeaders, type ResponseHeader } from './headers-doc.ts';
 import { problemSchema } from './problem.ts';
 
 // Each route describes itself once, as an Operation whose zod schemas are
@@ -12,6 +12,8 @@ export interface Operation {
   method: Method;
   /** OpenAPI's template form: /posts/{id}. */
   path: string;
+  /** Stable and readable (listPosts, createPost): generated clients name their methods by it. */
+  operationId: string;
   tag: string;
   summary: string;
   description?: string;
@@ -26,7 +28,8 @@ export interface Operation {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: { schema: z.ZodType; description: string };
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** Each status it answers; `headers` names what its handler sets (ETag, Location) beyond what every response carries. */
+  responses: Record<number, { description: string; schema?: z.ZodType; headers?: readonly ResponseHeader[] }>;
 }
 
 /** Keeps the operation's exact types, so routes validate with the schemas it names. */
@@ -39,7 +42,7 @@ export const honoPath = <P extends string>(path: P) => path.replaceAll(/\{(\w+)\
 
 const meanings = {
   304: 'The representation has not changed since the ETag in If-None-Match.',
-  400: 'A malformed body, path or query string.',
+  400: 'A malformed body, path, query string or X-D1-Bookmark.',
   401: 'No token, or one that is unknown or revoked (see WWW-Authenticate).',
   403: 'The token is valid but may not do this.',
   404: 'No such resource, or not one this caller may see.',
@@ -61,33 +64,27 @@ export function problems(...statuses: (keyof typeof meanings)[]): Operation['res
 
 type JsonSchema = Record<string, unknown>;
 
-const retryAfter = {
-  'Retry-After': { description: 'Seconds until the request would be allowed.', schema: { type: 'integer', minimum: 1 } },
-};
-
-/**
- * D1's session bookmark, on every operation: sent back, it makes a read at
- * least as new as the response it came from (read-your-writes across read
- * replicas). Only a Worker on D1 answers with it; others ignore it.
- */
-const bookmark = {
-  name: bookmarkHeader,
-  description:
-    'D1 only (Cloudflare Workers): the bookmark of an earlier response. What this request reads is at least as new as it. A malformed bookmark is a 400.',
-  schema: { type: 'string', pattern: bookmarkPattern.source },
-};
-const bookmarkHeaders = {
-  [bookmarkHeader]: {
-    description: 'D1 only: the database position this response saw; send it back as X-D1-Bookmark to read at least this new.',
-    schema: { type: 'string' },
-  },
-};
+/** What the document says beside the operations: title, version, licence, and each tag's description. */
+export interface DocumentInfo {
+  title: string;
+  version: string;
+  description: string;
+  license: { name: string; identifier: string };
+  contact: { name: string };
+  tags: Record<string, string>;
+}
 
 /** zod names shared schemas under $defs; OpenAPI keeps them under components. */
 const relink = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/'));
 
+const parameterRef = (name: keyof typeof headerParameters) => ({ $ref: `#/components/parameters/${name}` });
+const headerRefs = (names: readonly ResponseHeader[]) => Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+
+/** `security` as OpenAPI says it: `[]` public, `{}` among the options when a token is optional. */
+const securityOf = (auth: Operation['auth']) => (auth === 'optional' ? [{}, { bearer: [] }] : auth ? [{ bearer: [] }] : []);
+
 /** An OpenAPI 3.1 document for `operations`; schemas with a `.meta({ id })` become shared components. */
-export function openApiDocument(operations: readonly Operation[], info: { title: string; version: string; description: string }) {
+export function openApiDocument(operations: readonly Operation[], { tags, license, contact, ...info }: DocumentInfo) {
   const components: Record<string, JsonSchema> = {};
   const convert = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
     const { $defs, $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
@@ -104,24 +101,30 @@ export function openApiDocument(operations: readonly Operation[], info: { title:
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const spec of operations) {
+    if (!(spec.tag in tags)) throw new Error(`${spec.operationId}: tag ${spec.tag} has no description`);
+    // Every operation takes X-D1-Bookmark, so on D1 any can answer 400 for a malformed one.
+    const responses = { ...problems(400), ...spec.responses, ...(spec.unlimited ? {} : problems(429)) };
+    // Conditional requests where the operation can answer them: 304 for reads, 412 for writes.
+    const conditions = [...('304' in responses ? [parameterRef('IfNoneMatch')] : []), ...('412' in responses ? [parameterRef('IfMatch')] : [])];
     (paths[spec.path] ??= {})[spec.method] = {
+      operationId: spec.operationId,
       tags: [spec.tag],
       summary: spec.summary,
       description: spec.description,
-      security: spec.auth === 'author' || spec.auth === 'admin' ? [{ bearer: [] }] : undefined,
-      parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query'), { ...bookmark, in: 'header', required: false }],
+      security: securityOf(spec.auth),
+      parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query'), ...conditions, parameterRef('RequestId'), parameterRef('Bookmark')],
       requestBody: spec.body && {
         required: true,
         description: spec.body.description,
         content: { 'application/json': { schema: convert(spec.body.schema, 'input') } },
       },
       responses: Object.fromEntries(
-        Object.entries({ ...spec.responses, ...(spec.unlimited ? {} : problems(429)) }).map(([status, { description, schema }]) => [
+        Object.entries(responses).map(([status, { description, schema, headers = [] }]: [string, Operation['responses'][number]]) => [
           status,
           {
             description,
             // A 429 is answered before the database is reached: it has no bookmark to give.
-            headers: status === '429' ? retryAfter : bookmarkHeaders,
+            headers: headerRefs([...headers, ...(headersOfStatus[status] ?? []), 'X-Request-Id', ...(status === '429' ? [] : (['X-D1-Bookmark'] as const))]),
             content: schema && {
               [schema === problemSchema ? 'application/problem+json' : 'application/json']: { schema: convert(schema, 'output') },
             },
@@ -133,10 +136,15 @@ export function openApiDocument(operations: readonly Operation[], info: { title:
   return JSON.parse(
     JSON.stringify({
       openapi: '3.1.0',
-      info,
+      info: { ...info, license, contact },
+      // Relative: the server that serves the document is the one it describes, wherever it runs.
+      servers: [{ url: '/', description: 'The server this document was read from.' }],
+      tags: Object.entries(tags).map(([name, description]) => ({ name, description })),
       paths,
       components: {
         schemas: components,
+        parameters: headerParameters,
+        headers: responseHeaders,
         securitySchemes: {
           bearer: {
             type: 'http',

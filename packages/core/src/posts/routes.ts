@@ -32,11 +32,12 @@ const owner = ({ database, caller, header }: { database: Database; caller: Autho
 
 const tag = 'Posts';
 const ifMatchNote = 'Send `If-Match: "<etag>"` to write only if nobody changed the post since you read it (412 otherwise).';
-const asItIsNow = { description: 'The post as it is now; `ETag` is its version.', schema: postSchema };
+const asItIsNow = { description: 'The post as it is now; `ETag` is its version.', schema: postSchema, headers: ['ETag'] } as const;
 
 const list = operation({
   method: 'get',
   path: '/posts',
+  operationId: 'listPosts',
   tag,
   summary: 'List posts, newest first',
   description:
@@ -49,13 +50,14 @@ const list = operation({
 const create = operation({
   method: 'post',
   path: '/posts',
+  operationId: 'createPost',
   tag,
   summary: 'Create a post',
   description: 'The author is whoever the token belongs to. A post and its tags are written together or not at all.',
   auth: 'author',
   body: { schema: newPostSchema, description: 'The new post; `status` defaults to draft.' },
   responses: {
-    201: { description: 'Created; `Location` names it and `ETag` is its version.', schema: postSchema },
+    201: { description: 'Created; `Location` names it and `ETag` is its version.', schema: postSchema, headers: ['ETag', 'Location'] },
     ...problems(400, 401, 403, 413, 415, 422),
   },
 });
@@ -63,6 +65,7 @@ const create = operation({
 const read = operation({
   method: 'get',
   path: '/posts/{id}',
+  operationId: 'getPost',
   tag,
   summary: 'Read a post',
   description: 'A draft is visible only to its author.',
@@ -76,6 +79,7 @@ const writeProblems = problems(400, 401, 403, 404, 409, 412, 413, 415, 422);
 const patch = operation({
   method: 'patch',
   path: '/posts/{id}',
+  operationId: 'updatePost',
   tag,
   summary: 'Change some fields of a post',
   description: `Only its author. ${ifMatchNote}`,
@@ -88,6 +92,7 @@ const patch = operation({
 const replace = operation({
   method: 'put',
   path: '/posts/{id}',
+  operationId: 'replacePost',
   tag,
   summary: 'Replace a post',
   description: `Only its author; every field is required. ${ifMatchNote}`,
@@ -100,6 +105,7 @@ const replace = operation({
 const remove = operation({
   method: 'delete',
   path: '/posts/{id}',
+  operationId: 'deletePost',
   tag,
   summary: 'Delete a post',
   description: `Only its author. ${ifMatchNote}`,

@@ -9,11 +9,13 @@ const title = storableText().trim().min(1, 'Must not be empty.').max(200, 'Must 
 const body = storableText().refine(notBlank, 'Must not be empty.');
 const status = z.enum(postStatuses, 'Must be draft or published.');
 
+/** Accepted in any case and with spaces around it (the pattern says so), stored trimmed and in lowercase. */
 export const tag = z
   .string()
+  .regex(/^\s*[A-Za-z0-9][A-Za-z0-9-]{0,31}\s*$/, 'Must be 1-32 letters, digits or dashes, starting with a letter or digit.')
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'Must be 1-32 letters, digits or dashes, starting with a letter or digit.');
+  .meta({ description: 'Any case; trimmed and stored in lowercase.' });
 
 /** Normalised to lowercase, without duplicates, in alphabetical order. */
 const tags = z

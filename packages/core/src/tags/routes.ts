@@ -18,6 +18,7 @@ const tagListSchema = z
 const list = operation({
   method: 'get',
   path: '/tags',
+  operationId: 'listTags',
   tag: 'Tags',
   summary: 'List tags with their post counts',
   description: 'Tags of published posts, most used first (then by name).',

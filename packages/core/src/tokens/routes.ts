@@ -15,6 +15,7 @@ const issuedTokenSchema = z
 const issue = operation({
   method: 'post',
   path: '/tokens',
+  operationId: 'createToken',
   tag: 'Tokens',
   summary: 'Issue another token for the calling author',
   auth: 'author',
@@ -24,6 +25,7 @@ const issue = operation({
 const revokeCurrent = operation({
   method: 'delete',
   path: '/tokens/current',
+  operationId: 'revokeCurrentToken',
   tag: 'Tokens',
   summary: 'Revoke the token this request was sent with',
   auth: 'author',
