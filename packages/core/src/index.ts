@@ -11,6 +11,7 @@ export {
   type EnvSource,
   type LogLevel,
   type ServerConfig,
+  type Synchronous,
 } from './config.ts';
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, RequestHeaders, Schema } from './database.ts';
 export { bookmarkHeader, bookmarkPattern } from './http/bookmark.ts';

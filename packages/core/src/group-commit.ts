@@ -1,0 +1,111 @@
+/**
+ * Group commit for a synchronous SQLite driver (bun:sqlite, better-sqlite3):
+ * the writes that arrive during one turn of the event loop share one
+ * `BEGIN IMMEDIATE … COMMIT`, each in its own SAVEPOINT, so one write's
+ * failure (a constraint) undoes only its own statements and answers only its
+ * own caller. A caller's promise settles only once the COMMIT holding its
+ * write has returned; if that COMMIT fails, every write in the group fails.
+ *
+ * The whole group runs synchronously, from BEGIN to COMMIT: no other request
+ * runs in between, so reads on the same connection never see an uncommitted
+ * write, and a statement run outside a group is never swept into one.
+ *
+ * When it flushes: at the next turn of the event loop after the group's first
+ * write (`nextTurn`: setImmediate), so every request the runtime read from its
+ * sockets in this turn joins, and a lone write waits for no timer. A group is
+ * also flushed at once when it reaches `maxSize` writes, which bounds how long
+ * the write lock is held and how much one failed COMMIT takes down. Measured
+ * (docs/performance.md, "Group commit"): a microtask flush made groups of one
+ * (each request reaches its write in its own task), a timer flush added a
+ * millisecond to every lone write; past 64 writes a group saved no more.
+ */
+
+/** What group commit needs of the driver's client; both drivers' clients have it. */
+export interface SyncConnection {
+  prepare(sql: string): { run(): unknown };
+  /** False once SQLite itself rolled the transaction back (a full disk, an I/O error). */
+  readonly inTransaction: boolean;
+}
+
+export interface GroupCommitOptions {
+  /** Runs `flush` on the next turn of the event loop: setImmediate on Bun and Node. */
+  nextTurn: (flush: () => void) => unknown;
+  maxSize?: number;
+}
+
+export interface GroupCommit {
+  /** Runs `work` in the next group, inside its own savepoint; settles after that group's COMMIT. */
+  run<T>(work: () => T): Promise<T>;
+  /** Applies the waiting group now: before the connection closes. */
+  flush(): void;
+}
+
+interface Member {
+  work: () => unknown;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export function createGroupCommit(connection: SyncConnection, { nextTurn, maxSize = 64 }: GroupCommitOptions): GroupCommit {
+  const [begin, commit, rollback, savepoint, release, undo] = [
+    'BEGIN IMMEDIATE',
+    'COMMIT',
+    'ROLLBACK',
+    'SAVEPOINT member',
+    'RELEASE member',
+    'ROLLBACK TO member',
+  ].map((text) => connection.prepare(text));
+  let waiting: Member[] = [];
+  let scheduled = false;
+
+  /** Runs each member in its savepoint; returns how each one is to be settled if the COMMIT succeeds. */
+  function apply(members: Member[]): (() => void)[] {
+    return members.map((member) => {
+      savepoint!.run();
+      try {
+        const value = member.work();
+        release!.run();
+        return () => member.resolve(value);
+      } catch (error) {
+        // SQLite rolls the whole transaction back on some errors (a full disk, I/O): nothing of the group is left.
+        if (!connection.inTransaction) throw error;
+        undo!.run();
+        release!.run();
+        return () => member.reject(error);
+      }
+    });
+  }
+
+  function flush() {
+    scheduled = false;
+    const members = waiting;
+    waiting = [];
+    if (members.length === 0) return;
+    let settle: (() => void)[];
+    try {
+      begin!.run();
+      settle = apply(members);
+      commit!.run();
+    } catch (error) {
+      // A failed COMMIT (a deferred constraint, an I/O error) leaves the transaction open.
+      if (connection.inTransaction) rollback!.run();
+      for (const member of members) member.reject(error);
+      return;
+    }
+    for (const answer of settle) answer();
+  }
+
+  return {
+    run<T>(work: () => T) {
+      return new Promise<T>((resolve, reject) => {
+        waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        if (waiting.length >= maxSize) flush();
+        else if (!scheduled) {
+          scheduled = true;
+          nextTurn(flush);
+        }
+      });
+    },
+    flush,
+  };
+}
