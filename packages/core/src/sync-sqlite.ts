@@ -64,6 +64,7 @@ export function syncDatabase(db: Db, connection: SyncConnection, options: GroupC
     dialect: 'sqlite',
     db,
     schema,
+    synchronous: true,
     atomically<T extends AtomicStatements>(build: (db: Db) => T) {
       return group.run(() => build(db).map((statement) => (statement as unknown as SyncRunnable).prepare().execute().sync()) as BatchResponse<T>);
     },
