@@ -11,6 +11,8 @@ const directory = mkdtempSync(join(tmpdir(), 'anywhere-write-requests-'));
 const template = join(directory, 'template.db');
 const migrated = createBunSqliteAdapter(template);
 await migrated.migrate(undefined);
+// Into the main file: the copies below take the file alone, not its WAL.
+(migrated.connect(undefined).db as unknown as { $client: { exec(sql: string): unknown } }).$client.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 await migrated.close();
 
 let copies = 0;

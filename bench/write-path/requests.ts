@@ -13,20 +13,23 @@ export interface Opened {
   close(): void;
 }
 
-type Flush = 'per write' | 'next turn' | 'microtask' | 'timer';
-interface Variant {
+export type Flush = 'per write' | 'next turn' | 'microtask' | 'timer';
+export interface Variant {
   name: string;
   flush: Flush;
   maxSize?: number;
+  /** Writes prepared once (preparedWrite on a synchronous Database), or built by Drizzle per call as before. */
+  prepared: boolean;
 }
 
 export const variants: Variant[] = [
-  { name: 'one transaction per write (before)', flush: 'per write' },
-  { name: 'group, next turn (setImmediate), cap 64', flush: 'next turn', maxSize: 64 },
-  { name: 'group, next turn, cap 16', flush: 'next turn', maxSize: 16 },
-  { name: 'group, next turn, cap 256', flush: 'next turn', maxSize: 256 },
-  { name: 'group, microtask', flush: 'microtask', maxSize: 64 },
-  { name: 'group, timer (setTimeout 0)', flush: 'timer', maxSize: 64 },
+  { name: 'before: a transaction per write, SQL built per call', flush: 'per write', prepared: false },
+  { name: 'group commit, SQL built per call', flush: 'next turn', maxSize: 64, prepared: false },
+  { name: 'group commit, writes prepared once (now)', flush: 'next turn', maxSize: 64, prepared: true },
+  { name: 'group commit, cap 16', flush: 'next turn', maxSize: 16, prepared: true },
+  { name: 'group commit, cap 256', flush: 'next turn', maxSize: 256, prepared: true },
+  { name: 'group commit, flushed at a microtask', flush: 'microtask', maxSize: 64, prepared: true },
+  { name: 'group commit, flushed by a timer (setTimeout 0)', flush: 'timer', maxSize: 64, prepared: true },
 ];
 
 const nextTurns: Record<Exclude<Flush, 'per write'>, (flush: () => void) => unknown> = {
@@ -40,13 +43,14 @@ interface SyncRunnable {
 }
 
 /** The Database a variant runs on, counting its transactions. */
-function databaseFor({ db, client }: Opened, { flush, maxSize }: Variant, counted: { commits: number; writes: number }): Database {
+export function databaseFor({ db, client }: Opened, { flush, maxSize, prepared }: Variant, counted: { commits: number; writes: number }): Database {
   const runAll = (build: (db: Db) => readonly unknown[]) => build(db).map((statement) => (statement as SyncRunnable).prepare().execute().sync());
   if (flush === 'per write') {
     return {
       dialect: 'sqlite',
       db,
       schema,
+      synchronous: prepared,
       atomically: async (build) => {
         counted.commits++;
         counted.writes++;
@@ -68,6 +72,7 @@ function databaseFor({ db, client }: Opened, { flush, maxSize }: Variant, counte
     dialect: 'sqlite',
     db,
     schema,
+    synchronous: prepared,
     atomically: (build) => {
       counted.writes++;
       return group.run(() => runAll(build)) as never;
@@ -75,16 +80,20 @@ function databaseFor({ db, client }: Opened, { flush, maxSize }: Variant, counte
   };
 }
 
-const adminToken = 'a'.repeat(40);
+export const adminToken = 'a'.repeat(40);
 const origin = 'http://measure.test';
-const json = (method: string, path: string, token: string, body?: unknown) =>
+export const json = (method: string, path: string, token: string, body?: unknown) =>
   new Request(origin + path, {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
   });
 
-/** `total` requests made by `make`, `concurrency` in flight at a time; microseconds per request. */
+/**
+ * `total` requests made by `make`, `concurrency` in flight at a time:
+ * microseconds per request of wall time, and of this process's CPU time
+ * (user + system), which other processes on a shared machine disturb far less.
+ */
 async function run(fetch: (request: Request) => Response | Promise<Response>, make: (i: number) => Request, total: number, concurrency: number) {
   let next = 0;
   const loop = async () => {
@@ -94,16 +103,18 @@ async function run(fetch: (request: Request) => Response | Promise<Response>, ma
       await response.arrayBuffer();
     }
   };
-  const started = performance.now();
+  const [started, cpu] = [performance.now(), process.cpuUsage()];
   await Promise.all(Array.from({ length: concurrency }, loop));
-  return ((performance.now() - started) / total) * 1000;
+  const used = process.cpuUsage(cpu);
+  return { wallUs: ((performance.now() - started) / total) * 1000, cpuUs: (used.user + used.system) / total };
 }
 
 export interface Measured {
   variant: string;
   endpoint: string;
   concurrency: number;
-  usPerRequest: number;
+  wallUs: number;
+  cpuUs: number;
   writesPerCommit: number;
 }
 
@@ -133,10 +144,10 @@ export async function measure(
   // Warm up (JIT, statement caches), then measure.
   await run(app.fetch, make, total / 5, concurrency);
   counted.commits = counted.writes = 0;
-  const usPerRequest = await run(app.fetch, make, total, concurrency);
+  const { wallUs, cpuUs } = await run(app.fetch, make, total, concurrency);
   const writesPerCommit = counted.writes / counted.commits;
   await adapter.close();
-  return { variant: variant.name, endpoint, concurrency, usPerRequest, writesPerCommit };
+  return { variant: variant.name, endpoint, concurrency, wallUs, cpuUs, writesPerCommit };
 }
 
 /** Every variant in turn, `rounds` times interleaved; the median of each. */
@@ -155,15 +166,15 @@ export async function measureAll(open: () => Opened, options: Pick<AppOptions<ob
     }
   }
   return [...samples.values()].map((list) => {
-    const sorted = list.toSorted((a, b) => a.usPerRequest - b.usPerRequest);
+    const sorted = list.toSorted((a, b) => a.cpuUs - b.cpuUs);
     return sorted[Math.floor(sorted.length / 2)]!;
   });
 }
 
 export function print(runtime: string, results: Measured[]) {
-  console.log(`| ${runtime} | endpoint | in flight | µs/request | writes per COMMIT |`);
-  console.log('| --- | --- | ---: | ---: | ---: |');
-  for (const { variant, endpoint, concurrency, usPerRequest, writesPerCommit } of results) {
-    console.log(`| ${variant} | ${endpoint} | ${concurrency} | ${usPerRequest.toFixed(1)} | ${writesPerCommit.toFixed(1)} |`);
+  console.log(`| ${runtime} | endpoint | in flight | CPU µs/request | wall µs/request | writes per COMMIT |`);
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const { variant, endpoint, concurrency, wallUs, cpuUs, writesPerCommit } of results) {
+    console.log(`| ${variant} | ${endpoint} | ${concurrency} | ${cpuUs.toFixed(1)} | ${wallUs.toFixed(1)} | ${writesPerCommit.toFixed(1)} |`);
   }
 }
