@@ -10,14 +10,16 @@
  * runs in between, so reads on the same connection never see an uncommitted
  * write, and a statement run outside a group is never swept into one.
  *
- * When it flushes: at the next turn of the event loop after the group's first
- * write (`nextTurn`: setImmediate), so every request the runtime read from its
- * sockets in this turn joins, and a lone write waits for no timer. A group is
- * also flushed at once when it reaches `maxSize` writes, which bounds how long
- * the write lock is held and how much one failed COMMIT takes down. Measured
- * (docs/performance.md, "Group commit"): a microtask flush made groups of one
- * (each request reaches its write in its own task), a timer flush added a
- * millisecond to every lone write; past 64 writes a group saved no more.
+ * When it flushes: on the next turn of the event loop after the group's first
+ * write (`nextTurn`: setImmediate), so every request the runtime read from
+ * its sockets in this turn joins, and a lone write waits for no timer. A
+ * group is also flushed at once at `maxSize` writes, which bounds how long the
+ * write lock is held and how much one failed COMMIT takes down. Measured
+ * (bench/write-path/group-sizes-bun.ts, 16 connections from another process):
+ * setImmediate groups 12.4 writes per COMMIT; a microtask flush groups 1 (each
+ * request reaches its write in its own task, so it commits alone); a timer
+ * (setTimeout 0) groups 15.9 but makes every lone write wait a timer tick
+ * (a millisecond on Node) and was slower under load.
  */
 
 /** What group commit needs of the driver's client; both drivers' clients have it. */
