@@ -89,9 +89,10 @@ export function createGroupCommit(connection: SyncConnection, { nextTurn, maxSiz
       settle = apply(members);
       commit!.run();
     } catch (error) {
-      // A failed COMMIT (a deferred constraint, an I/O error) leaves the transaction open.
-      if (connection.inTransaction) rollback!.run();
       for (const member of members) member.reject(error);
+      // A failed COMMIT (a deferred constraint, an I/O error) leaves the transaction open. Should
+      // even ROLLBACK fail, the error escapes: a connection stuck in a transaction must not serve on.
+      if (connection.inTransaction) rollback!.run();
       return;
     }
     for (const answer of settle) answer();
