@@ -96,6 +96,7 @@ for (const endpoint of measured) {
       p50Ms: median(runs.map((s) => s.p50Ms)),
       p99Ms: median(runs.map((s) => s.p99Ms)),
       errors: runs.reduce((sum, s) => sum + s.errors, 0),
+      requests: runs.reduce((sum, s) => sum + s.requests, 0),
     };
     rows.push({ endpoint: endpoint.name, server: spec.name, median: med, ratio: undefined, reference: references[spec.name] });
   }

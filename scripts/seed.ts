@@ -1,7 +1,7 @@
 // pnpm seed [--url http://127.0.0.1:3000] [--authors 5] [--posts 8]
 // Fills the database of a running server through its API. Needs the server's
 // ADMIN_TOKEN in the environment; prints the authors' tokens.
-import { seed } from '@anywhere/core/seed';
+import { seed } from '@anywhere/server/seed';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({

@@ -56,6 +56,8 @@ export const endpoints: Endpoint[] = [
 
 export interface Sample {
   requestsPerSecond: number;
+  /** Answered in the run. */
+  requests: number;
   p50Ms: number;
   p99Ms: number;
   errors: number;
@@ -85,6 +87,7 @@ export function load(url: string, script: string, seconds: number, scratch: stri
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
   return {
     requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)![1]),
+    requests: Number(/(\d+) requests in/.exec(output)![1]),
     p50Ms: milliseconds(/ 50%\s+(\S+)/.exec(output)![1]!),
     p99Ms: milliseconds(/ 99%\s+(\S+)/.exec(output)![1]!),
     errors: non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0),

@@ -1,6 +1,6 @@
 // `anywhere health`: the container image's HEALTHCHECK, so the image needs no
 // curl or shell. It asks the server this same environment configures.
-import { loadServerConfig } from '@anywhere/core';
+import { loadServerConfig } from '@anywhere/server';
 
 export const isHealthCheck = (argv: readonly string[]) => argv.length === 1 && argv[0] === 'health';
 

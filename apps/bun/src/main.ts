@@ -1,4 +1,4 @@
-import { describeError } from '@anywhere/core';
+import { describeError } from '@anywhere/server';
 import { checkHealth, isHealthCheck } from './health-check.ts';
 import { serve } from './server.ts';
 

@@ -1,6 +1,6 @@
+import { createApp } from '@anywhere/core';
 import {
   announceListening,
-  createApp,
   describeTarget,
   loadServerConfig,
   parseCommandLine,
@@ -10,7 +10,7 @@ import {
   watchParent,
   withCommandLine,
   workerOf,
-} from '@anywhere/core';
+} from '@anywhere/server';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
 import * as native from './native.ts';

@@ -1,6 +1,7 @@
 import { matrix } from '@anywhere/contract';
 import { runStopRestart, startArtifact } from '@anywhere/contract/artifact';
 import { jsonLines } from '@anywhere/contract/reliability/server';
+import { expectTimedOut, trickleChunked } from '@anywhere/contract/reliability/slow-bodies';
 import { createClient } from '@anywhere/core/client';
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -49,6 +50,19 @@ describe('single executables', () => {
       expect(readdirSync(directory).toSorted()).toEqual(['data', name].toSorted());
     });
   }
+
+  describe('slow bodies', () => {
+    const { test } = matrix({ adapter: 'bun' });
+    test('dist/anywhere answers a chunked body trickled a byte every 200 ms with a 408 at REQUEST_TIMEOUT_MS and closes', async () => {
+      const { directory, command } = alone('anywhere');
+      const { server } = await startArtifact({ command, cwd: directory, env: bare({ PORT: '0', REQUEST_TIMEOUT_MS: '1000' }), adminToken });
+      try {
+        expectTimedOut(await trickleChunked(server.url, adminToken), 1000);
+      } finally {
+        await server.stop('SIGTERM');
+      }
+    });
+  });
 
   // PROCESSES > 1: the executable starts itself again as each worker.
   describe('several processes', () => {
@@ -108,9 +122,11 @@ describe('single executables', () => {
       await expect.poll(alive, { timeout: 10_000, interval: 100 }).toBe(false);
 
       // It stopped cleanly: the next start finds its data, and SIGTERM ends it with 0.
-      const again = await startArtifact({ command, args: flags, cwd: directory, env: bare(), adminToken });
+      const again = await startArtifact({ command, args: flags, cwd: directory, env: bare({ REQUEST_TIMEOUT_MS: '1000' }), adminToken });
       const author = await createClient(again.server.url, { token: adminToken }).authors.$post({ json: { name: 'Again', email: 'desktop@example.com' } });
       expect(author.status).toBe(409);
+      // A slow client cannot hold a sidecar either.
+      expectTimedOut(await trickleChunked(again.server.url, adminToken), 1000);
       expect(await again.server.stop('SIGTERM')).toBe(0);
     });
   });

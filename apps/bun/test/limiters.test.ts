@@ -1,5 +1,6 @@
 // Runs under `bun test`, on Bun's own Redis client.
-import { createMemoryLimiter, createRedisLimiter } from '@anywhere/core/rate-limit';
+import { createMemoryLimiter } from '@anywhere/core/rate-limit';
+import { createRedisLimiter } from '@anywhere/server';
 import { describeLimiterContract, describeMemoryBounds, describeRedisExpiry } from '@anywhere/contract/limiter';
 import { testRedisUrl, whyNoRedis } from '@anywhere/contract/redis-server';
 import { afterAll } from 'vitest';

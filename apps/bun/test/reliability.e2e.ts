@@ -1,6 +1,8 @@
 import { createTestDatabase, whyNoPostgres } from '@anywhere/contract/postgres-server';
 import { describeCrashSafety } from '@anywhere/contract/reliability/crash-safety';
 import { describeOneProcessOnly, describeSeveralProcesses } from '@anywhere/contract/reliability/several-processes';
+import { describeClientGone } from '@anywhere/contract/reliability/client-gone';
+import { describeSlowBodies } from '@anywhere/contract/reliability/slow-bodies';
 import { describeSlowClients } from '@anywhere/contract/reliability/slow-clients';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -19,3 +21,6 @@ describeCrashSafety({ adapter: 'postgres', runtime, app, database: () => createT
 // checked every 4 s (measured: 12 s), whatever idleTimeout says; nothing reaches JavaScript before.
 const fixedHeadersLimit = { boundMs: 16_000, why: "Bun's own fixed limit on unfinished headers; HEADERS_TIMEOUT_MS does not change it" };
 describeSlowClients({ adapter: 'bun', runtime, app, fixedHeadersLimit });
+describeSlowBodies({ adapter: 'bun', runtime, app });
+describeSlowBodies({ adapter: 'bun', runtime, app, processes: 2 });
+describeClientGone({ adapter: 'bun', runtime, app });

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { describeTarget, loadDatabaseTarget } from '@anywhere/core';
-import { backupSqlite, postgresBackupAdvice } from '@anywhere/core/backup';
+import { describeTarget, loadDatabaseTarget } from '@anywhere/server';
+import { backupSqlite, postgresBackupAdvice } from '@anywhere/server/backup';
 import { openSqliteFile, snapshotFiles } from './snapshot-files.ts';
 
 const [target, ...extra] = process.argv.slice(2);

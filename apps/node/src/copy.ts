@@ -1,8 +1,8 @@
 // pnpm db:copy --from file:./data/anywhere.db --to postgres://…   (or pglite:./data/pg)
 // Copies every table of an SQLite database into a new Postgres one, ids kept,
 // all or nothing. The target is migrated first and must be empty.
-import { databaseTarget, describeTarget } from '@anywhere/core';
-import { copyDatabase } from '@anywhere/core/copy';
+import { databaseTarget, describeTarget } from '@anywhere/server';
+import { copyDatabase } from '@anywhere/server/copy';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from './database.ts';

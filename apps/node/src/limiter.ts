@@ -1,5 +1,6 @@
-import type { PeerAddress, ServerConfig } from '@anywhere/core';
-import { createRedisLimiter, type Limiter, type RedisEval } from '@anywhere/core/rate-limit';
+import type { PeerAddress } from '@anywhere/core';
+import type { Limiter } from '@anywhere/core/rate-limit';
+import { createRedisLimiter, type RedisEval, type ServerConfig } from '@anywhere/server';
 import type { HttpBindings } from '@hono/node-server';
 
 /** The address at the other end of the socket: @hono/node-server hands the Node request to fetch as the env. */

@@ -1,4 +1,4 @@
-import type { ServerConfig } from '@anywhere/core';
+import type { ServerConfig } from '@anywhere/server';
 import type { ServerOptions } from 'node:http';
 
 /**

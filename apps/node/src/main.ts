@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
+import { createApp } from '@anywhere/core';
 import {
   announceListening,
-  createApp,
   describeTarget,
   loadServerConfig,
   reportListening,
@@ -9,7 +9,8 @@ import {
   stopOnSignals,
   watchParent,
   workerOf,
-} from '@anywhere/core';
+} from '@anywhere/server';
+import { readBody } from './body.ts';
 import { openDatabase } from './database.ts';
 import { sha256Hex } from './native.ts';
 import { createLimiter, peerAddress } from './limiter.ts';
@@ -28,7 +29,7 @@ if (config.processes > 1 && !worker) {
   await database.close();
   superviseCluster({ config, logger, ready: (url) => announceListening({ url, ...listening, processes: config.processes }) });
 } else {
-  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, sha256Hex });
+  const app = createApp({ database, config, logger, limiter: await createLimiter(config), peerAddress, sha256Hex, readBody });
   // A cluster hands every worker the same port, a random one included, so each asks for the configured one.
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: slowClientLimits(config) }, ({ address, port }) => {
     reportListening(worker, process, { url: `http://${address.includes(':') ? `[${address}]` : address}:${port}/`, ...listening });

@@ -1,7 +1,7 @@
 import BetterSqlite from 'better-sqlite3';
 import { open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { SnapshotFiles } from '@anywhere/core/backup';
+import type { SnapshotFiles } from '@anywhere/server/backup';
 import { filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 

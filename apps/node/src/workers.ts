@@ -1,4 +1,5 @@
-import { listeningUrlOf, supervise, workerEnv, type Logger, type ServerConfig } from '@anywhere/core';
+import type { Logger } from '@anywhere/core';
+import { listeningUrlOf, supervise, workerEnv, type ServerConfig } from '@anywhere/server';
 import cluster from 'node:cluster';
 
 export interface WorkersOptions {

@@ -1,7 +1,8 @@
-import { createApp, databaseTarget, loadAppConfig, schema, type Database } from '@anywhere/core';
+import { createApp, loadAppConfig, schema, type Database } from '@anywhere/core';
+import { databaseTarget } from '@anywhere/server';
 import { matrix } from '@anywhere/contract';
 import { createTestDatabase, whyNoPostgres } from '@anywhere/contract/postgres-server';
-import { seed } from '@anywhere/core/seed';
+import { seed } from '@anywhere/server/seed';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-import { createMemoryLimiter, createRedisLimiter } from '@anywhere/core/rate-limit';
+import { createMemoryLimiter } from '@anywhere/core/rate-limit';
+import { createRedisLimiter } from '@anywhere/server';
 import { describeLimiterContract, describeMemoryBounds, describeRedisExpiry } from '@anywhere/contract/limiter';
 import { testRedisUrl, whyNoRedis } from '@anywhere/contract/redis-server';
 import { afterAll } from 'vitest';

@@ -1,6 +1,8 @@
 import { createTestDatabase, whyNoPostgres } from '@anywhere/contract/postgres-server';
 import { describeCrashSafety } from '@anywhere/contract/reliability/crash-safety';
 import { describeOneProcessOnly, describeSeveralProcesses } from '@anywhere/contract/reliability/several-processes';
+import { describeClientGone } from '@anywhere/contract/reliability/client-gone';
+import { describeSlowBodies } from '@anywhere/contract/reliability/slow-bodies';
 import { describeSlowClients } from '@anywhere/contract/reliability/slow-clients';
 import { join } from 'node:path';
 
@@ -15,3 +17,6 @@ describeCrashSafety({ adapter: 'node', runtime, app });
 describeCrashSafety({ adapter: 'pglite', runtime, app, database: pglite });
 describeCrashSafety({ adapter: 'postgres', runtime, app, database: () => createTestDatabase('node_crash'), unavailable: await whyNoPostgres() });
 describeSlowClients({ adapter: 'node', runtime, app });
+describeSlowBodies({ adapter: 'node', runtime, app });
+describeSlowBodies({ adapter: 'node', runtime, app, processes: 2 });
+describeClientGone({ adapter: 'node', runtime, app });

@@ -1,4 +1,4 @@
-import type { BackupReport } from '@anywhere/core/backup';
+import type { BackupReport } from '@anywhere/server/backup';
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

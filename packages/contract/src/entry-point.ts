@@ -18,8 +18,12 @@ import type { Named } from './target.ts';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const run = promisify(execFile);
 
-/** The README's curl walkthrough: the bash block after its `<!-- walkthrough` marker. */
-const walkthrough = /<!-- walkthrough[^>]*-->\s*```bash\n([\s\S]*?)```/.exec(readFileSync(join(root, 'README.md'), 'utf8'))?.[1];
+/** The bash block after a `<!-- marker: … -->` comment in one of the repository's Markdown files. */
+const markedBlock = (file: string, marker: string) =>
+  new RegExp(`<!-- ${marker}[^>]*-->\\s*\`\`\`bash\\n([\\s\\S]*?)\`\`\``).exec(readFileSync(join(root, file), 'utf8'))?.[1];
+/** The README's 30-second tour, and the full curl walkthrough in docs/api.md. */
+const tour = markedBlock('README.md', 'tour');
+const walkthrough = markedBlock('docs/api.md', 'walkthrough');
 const curlMissing = ['/usr/bin/curl', '/bin/curl', '/usr/local/bin/curl'].some((path) => existsSync(path))
   ? undefined
   : 'no curl on this machine';
@@ -153,7 +157,7 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       }
     });
 
-    testUnless(curlMissing, "the README's curl walkthrough works as written", async () => {
+    testUnless(curlMissing, "docs/api.md's curl walkthrough works as written", async () => {
       expect(walkthrough).toBeDefined();
       const { stdout } = await run('bash', ['-c', `set -euo pipefail\n${walkthrough}`], {
         env: { ...process.env, API: server.url.origin, ADMIN_TOKEN: target.adminToken },
@@ -164,6 +168,21 @@ export function describeEntryPoint(target: EntryPointTarget): void {
       expect(stdout).toContain('"title":"Hello again"');
       expect(stdout).toContain('"tags":["hono","sqlite"]');
       expect(stdout).toMatch(/"items":\[\{"name":"hono","posts":1\}/);
+    });
+
+    // After the walkthrough, whose tag counts it would otherwise join.
+    testUnless(curlMissing, "the README's 30-second tour works as written", async () => {
+      expect(tour).toBeDefined();
+      const { stdout } = await run('bash', ['-c', `set -euo pipefail\n${tour}`], {
+        env: { ...process.env, API: server.url.origin, ADMIN_TOKEN: target.adminToken },
+      });
+      const statuses = [...stdout.matchAll(/^HTTP\/[\d.]+ (\d{3})/gm)].map((match) => Number(match[1]));
+      // the post created, the bad input refused
+      expect(statuses).toEqual([201, 422]);
+      expect(stdout).toMatch(/^location: \/posts\/\d+/im);
+      expect(stdout).toMatch(/^etag: "/im);
+      expect(stdout).toMatch(/"items":\[\{"id":\d+,"title":"First"[^\]]*"tags":\["intro"\]/);
+      expect(stdout).toContain('"path":"/body"');
     });
 
     test('pnpm seed fills its database through the API and prints a working token', async () => {

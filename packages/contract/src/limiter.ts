@@ -1,4 +1,5 @@
-import type { Limiter, RedisEval } from '@anywhere/core/rate-limit';
+import type { Limiter } from '@anywhere/core/rate-limit';
+import type { RedisEval } from '@anywhere/server';
 import { describe, expect } from 'vitest';
 import { matrix } from './matrix.ts';
 

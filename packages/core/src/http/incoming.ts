@@ -25,7 +25,8 @@ export type PeerAddress = (incoming: Incoming) => string | undefined;
 export const incomingOf = (request: Request, params: Readonly<Record<string, string>>, env: unknown): Incoming => ({
   request,
   method: request.method,
-  path: getPath(request),
+  // A bare target (no valid Host: host.ts) is its own path; getPath expects an absolute URL.
+  path: request.url.charCodeAt(0) === 47 ? request.url.split(/[?#]/, 1)[0]! : getPath(request),
   params,
   env,
 });

@@ -5,16 +5,19 @@ import { sha256Hex as portableSha256Hex } from '../crypto.ts';
 import type { Database, DatabaseAdapter } from '../database.ts';
 import type { Logger } from '../log.ts';
 import type { Limiter } from '../rate-limit/limiter.ts';
-import { refuseDeclaredOver } from './body-limit.ts';
+import { declaresBody, readBody as portableReadBody, refuseDeclaredOver, type BodyReader } from './body-limit.ts';
+import { createBodySteps, type BodyExchange } from './body-steps.ts';
+import { ClientClosed } from './client-closed.ts';
 import { createCors } from './cors.ts';
 import { failureReply, noRoute } from './errors.ts';
+import { badHost, hostless } from './host.ts';
 import type { Incoming, PeerAddress } from './incoming.ts';
 import { honoPath } from './openapi.ts';
 import { createRateLimit } from './rate-limit.ts';
 import { requestIdFor } from './request-id.ts';
 import { createResponder, plainResponses, type ResponseMaker } from './respond.ts';
 import type { MaybePromise, Reply, Route, RouteRequest } from './route.ts';
-import { paramsValidator, queryOf, readJson, validator } from './validate.ts';
+import { paramsValidator, queryOf, validator } from './validate.ts';
 
 // The one request pass (DESIGN.md): every concern (request id, rate limit,
 // body limit, database, auth, validation, headers, log line) is its own small
@@ -33,6 +36,8 @@ export interface PassOptions {
   responses?: ResponseMaker | undefined;
   /** SHA-256 as hex, for tokens: the runtime's own where it has a synchronous one. */
   sha256Hex?: ((text: string) => string) | undefined;
+  /** Reads a body: the runtime's own where its request object reads faster (Node), the web stream unless given. */
+  readBody?: BodyReader | undefined;
 }
 
 /** A route ready for a router: Hono's, or a runtime's own (Bun.serve's `routes`). */
@@ -44,12 +49,10 @@ export interface CompiledRoute {
 }
 
 /** One request on its way through: what its handler gets, and what the pass keeps beside it. */
-interface Exchange extends Omit<RouteRequest, 'params' | 'query' | 'body' | 'caller'> {
+interface Exchange extends Omit<RouteRequest, 'params' | 'query' | 'body' | 'caller'>, BodyExchange {
   params: unknown;
   query: unknown;
-  body: unknown;
   caller: unknown;
-  incoming: Incoming;
   credential: Credential | null | undefined;
 }
 
@@ -63,16 +66,23 @@ function runSteps(steps: readonly Step[], exchange: Exchange, from: number): May
 }
 
 const withBody = new Set(['POST', 'PUT', 'PATCH']);
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter, responses = plainResponses, sha256Hex = portableSha256Hex }: PassOptions) {
+const closing = (reply: Reply): Reply => ({ ...reply, headers: { ...reply.headers, Connection: 'close' } });
+
+export function createRequestPass({ config, logger, limiter, peerAddress, database: adapter, responses = plainResponses, sha256Hex = portableSha256Hex, readBody = portableReadBody }: PassOptions) {
   const limit = createRateLimit({ limiter, rules: config.rateLimits, trustProxy: config.trustProxy, peerAddress, logger });
   const cors = config.cors && createCors(config.cors);
   const respond = createResponder(responses, cors);
+  // A server process owns its connections; on Workers the platform does (and bounds the body).
+  const closesUnread = config.requestTimeoutMs !== undefined;
 
   const exchangeFor = (incoming: Incoming): Exchange => {
     const { headers } = incoming.request;
     return {
       incoming,
+      started: performance.now(),
+      bodyRead: false,
       requestId: requestIdFor(headers.get('X-Request-Id')),
       credential: credentialOf(headers.get('Authorization'), sha256Hex),
       config,
@@ -88,20 +98,21 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
 
   /** What every request gets, whatever answers it: an id, errors as problems, the common headers, one log line. */
   const around = (incoming: Incoming, answer: (exchange: Exchange) => MaybePromise<Reply>): MaybePromise<Response> => {
-    const started = performance.now();
     const exchange = exchangeFor(incoming);
+    const durationMs = () => Math.round((performance.now() - exchange.started) * 100) / 100;
     const finish = (reply: Reply) => {
-      const response = respond(exchange, reply);
-      logger.request({
-        method: incoming.method,
-        path: incoming.path,
-        status: response.status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        requestId: exchange.requestId,
-      });
+      const response = respond(exchange, closesUnread && !exchange.bodyRead && declaresBody(incoming.request) ? closing(reply) : reply);
+      logger.request({ method: incoming.method, path: incoming.path, status: response.status, durationMs: durationMs(), requestId: exchange.requestId });
       return response;
     };
-    const fail = (error: unknown) => finish(failureReply(error, incoming, exchange.requestId, logger));
+    const fail = (error: unknown) => {
+      if (!(error instanceof ClientClosed)) return finish(failureReply(error, incoming, exchange.requestId, logger));
+      // Nobody is left to read an answer: one info line instead of the request line, and a response the runtime drops.
+      const { method, path } = incoming;
+      logger.info('client closed the connection', { requestId: exchange.requestId, method, path, bodyBytes: error.bodyBytes, durationMs: durationMs() });
+      return respond(exchange, closing({ status: 400 }));
+    };
+    if (hostless(incoming.request)) return fail(badHost());
     let reply: MaybePromise<Reply>;
     try {
       reply = answer(exchange);
@@ -110,6 +121,8 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     }
     return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
   };
+
+  const bodies = createBodySteps({ read: readBody, limitBytes: config.bodyLimitBytes, deadlineMs: config.requestTimeoutMs });
 
   const steps = {
     limit: ((exchange) => limit(exchange.incoming, exchange.credential)) satisfies Step,
@@ -152,12 +165,8 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
       list.push((exchange) => void (exchange.query = valid(queryOf(exchange.incoming.request.url))));
     }
     if (auth === 'optional') list.push(steps.caller);
-    if (body) {
-      const valid = validator('body', body.schema);
-      list.push(async (exchange) => {
-        exchange.body = valid(await readJson(exchange.incoming.request, config.bodyLimitBytes, config.requestTimeoutMs));
-      });
-    }
+    if (body) list.push(bodies.json(body.schema));
+    else if (writes.has(method.toUpperCase())) list.push(bodies.wait);
     return list;
   }
 

@@ -1,7 +1,5 @@
 import { getQueryParams } from 'hono/utils/url';
 import type * as z from 'zod';
-import { readWithin } from './body-deadline.ts';
-import { readBody } from './body-limit.ts';
 import { ApiError, type FieldError } from './problem.ts';
 
 type Target = 'body' | 'params' | 'query';
@@ -62,20 +60,19 @@ const jsonMediaType = /^application\/(?:[\w.-]+\+)?json$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /**
- * Reads a JSON body. Any other media type is a 415, and a body that is not
- * UTF-8 or not JSON a 400, both before validation could misreport them as
- * missing fields. The body is read as bytes and decoded here, because
- * `Request.json()` silently replaces invalid UTF-8.
+ * A JSON body's checks, before and after it is read: any other media type is
+ * a 415, and a body that is not UTF-8 or not JSON a 400, both before
+ * validation could misreport them as missing fields.
  */
-export async function readJson(request: Request, limitBytes: number, deadlineMs: number | undefined): Promise<unknown> {
+export function requireJson(request: Request): void {
   const mediaType = request.headers.get('Content-Type')?.split(';')[0]?.trim() ?? '';
   if (!jsonMediaType.test(mediaType)) {
     throw new ApiError(415, `Send the body as application/json${mediaType ? `, not ${mediaType}` : ''}.`);
   }
-  return parseJson(await readWithin(readBody(request, limitBytes), deadlineMs));
 }
 
-function parseJson(bytes: ArrayBuffer | Uint8Array): unknown {
+/** The body's bytes as JSON, decoded here because `Request.json()` silently replaces invalid UTF-8. */
+export function parseJson(bytes: ArrayBuffer | Uint8Array): unknown {
   let text: string;
   try {
     text = utf8.decode(bytes);

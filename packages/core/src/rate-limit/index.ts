@@ -1,4 +1,3 @@
 export { allowed, gcra, parseRule, type Bucket, type Decision, type Limiter, type Rule } from './limiter.ts';
 export { createMemoryLimiter, type MemoryLimiterOptions } from './memory.ts';
-export { createRedisLimiter, type RedisEval, type RedisLimiterOptions } from './redis.ts';
 export { cloudflarePeerAddress, createBindingLimiter, type RateLimitBinding } from './cloudflare.ts';

@@ -1,7 +1,7 @@
 // Realistic sample data, written through the public API with the typed
 // client, so it fills whichever database a running server has: SQLite on
 // Bun or Node, a local or remote D1 behind wrangler.
-import { createClient } from './client.ts';
+import { createClient } from '@anywhere/core/client';
 
 export interface SeedOptions {
   /** The server's ADMIN_TOKEN. */

@@ -2,7 +2,7 @@
 // one port (Bun's reusePort, Node's cluster) and keeps them running. The
 // runtime's spawn is injected: core starts no process itself.
 import type { ServerConfig } from './config.ts';
-import type { Logger } from './log.ts';
+import type { Logger } from '@anywhere/core';
 
 /** Which worker a process is, and the port the first one got (Bun binds the others to it). */
 export interface WorkerIdentity {

@@ -1,5 +1,5 @@
-import { withDeadline } from '../deadline.ts';
-import type { Limiter } from './limiter.ts';
+import { withDeadline } from '@anywhere/core';
+import type { Limiter } from '@anywhere/core/rate-limit';
 
 /** The one Redis command this needs, so core imports no client: each app adapts its own. */
 export interface RedisEval {

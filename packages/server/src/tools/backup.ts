@@ -1,6 +1,6 @@
 import { count, sql } from 'drizzle-orm';
-import { describeTarget, type DatabaseTarget } from './config.ts';
-import type { Database, DatabaseAdapter } from './database.ts';
+import type { Database, DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
+import { describeTarget } from '../config.ts';
 
 /** What `pnpm db:backup` prints, as one JSON line, once the snapshot is in place. */
 export interface BackupReport {

@@ -1,7 +1,7 @@
 // What every server process (Bun or Node, lone, primary or worker) does the
 // same way with its output: how it logs, and how it says it listens.
-import { announceListening, createLogger, pipeSafe, type Logger } from './log.ts';
-import type { LogLevel } from './config.ts';
+import { createLogger, type LogLevel, type Logger } from '@anywhere/core';
+import { announceListening, pipeSafe } from './log.ts';
 import { listeningMessage, workerFields, type WorkerIdentity } from './supervisor.ts';
 
 /** The slice of `process` this needs, injected so core touches no runtime global. */

@@ -1,5 +1,5 @@
 import { asc, count, getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
-import type { AtomicStatement, AtomicStatements, Database, Db, Schema } from './database.ts';
+import type { AtomicStatement, AtomicStatements, Database, Db, Schema } from '@anywhere/core';
 
 /** Parents before children, so every foreign key finds its row. */
 const tablesInOrder = (schema: Schema) => [schema.authors, schema.tokens, schema.posts, schema.postTags];

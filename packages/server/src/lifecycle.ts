@@ -1,5 +1,4 @@
-import type { DatabaseAdapter } from './database.ts';
-import { log, type Logger } from './log.ts';
+import { log, type DatabaseAdapter, type Logger } from '@anywhere/core';
 
 /** The slice of `process` this needs, injected so core touches no runtime global. */
 export interface ProcessLike {
