@@ -1,4 +1,5 @@
-import { loadServerConfig, type DatabaseAdapter, type DatabaseTarget } from '@anywhere/core';
+import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
+import { loadServerConfig } from '@anywhere/server';
 import { sql } from 'drizzle-orm';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
