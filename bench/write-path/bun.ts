@@ -9,5 +9,5 @@ const [source] = process.argv.slice(2);
 copyFileSync(source!, `${source}.drizzle`);
 copyFileSync(source!, `${source}.raw`);
 const raw = new Database(`${source}.raw`, { strict: true });
-for (const pragma of filePragmas) raw.run(`PRAGMA ${pragma}`);
+for (const pragma of filePragmas()) raw.run(`PRAGMA ${pragma}`);
 console.log(JSON.stringify(await writePath(createBunSqliteAdapter(`${source}.drizzle`).connect(undefined), raw as never)));

@@ -9,5 +9,5 @@ const [source] = process.argv.slice(2);
 copyFileSync(source!, `${source}.drizzle`);
 copyFileSync(source!, `${source}.raw`);
 const raw = new Database(`${source}.raw`);
-for (const pragma of filePragmas) raw.pragma(pragma);
+for (const pragma of filePragmas()) raw.pragma(pragma);
 console.log(JSON.stringify(await writePath(createBetterSqliteAdapter(`${source}.drizzle`).connect(undefined), raw)));

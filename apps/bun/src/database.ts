@@ -2,7 +2,7 @@ import { Database as BunSqlite } from 'bun:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
+import type { DatabaseAdapter, DatabaseTarget, Synchronous } from '@anywhere/core';
 import { pgMigrations, sqliteMigrations } from '@anywhere/core/migrations';
 import { compileOnce, filePragmas, syncDatabase } from '@anywhere/core/sync-sqlite';
 import { openPostgres, type PostgresOptions } from '@anywhere/postgres';
@@ -17,22 +17,30 @@ export interface OpenOptions {
 
 /** The database DATABASE_URL names: an SQLite file through bun:sqlite, or Postgres. */
 export function openDatabase(target: DatabaseTarget, { migrations, pglite }: OpenOptions = {}): DatabaseAdapter {
-  if (target.kind === 'sqlite') return createBunSqliteAdapter(target.path, migrations?.sqlite);
+  if (target.kind === 'sqlite') return createBunSqliteAdapter(target.path, { migrationsFolder: migrations?.sqlite, synchronous: target.synchronous });
   return openPostgres(target, { migrationsFolder: migrations?.pg ?? fileURLToPath(pgMigrations), pglite });
 }
 
-/** bun:sqlite on one file, shared by every request. */
-export function createBunSqliteAdapter(path: string, migrationsFolder = fileURLToPath(sqliteMigrations)): DatabaseAdapter {
+export interface SqliteOptions {
+  migrationsFolder?: string | undefined;
+  synchronous?: Synchronous;
+}
+
+/** bun:sqlite on one file, shared by every request; writes are group-committed. */
+export function createBunSqliteAdapter(path: string, { migrationsFolder = fileURLToPath(sqliteMigrations), synchronous }: SqliteOptions = {}): DatabaseAdapter {
   mkdirSync(dirname(path), { recursive: true });
   const client = new BunSqlite(path, { create: true, strict: true });
-  for (const pragma of filePragmas) client.run(`PRAGMA ${pragma}`);
+  for (const pragma of filePragmas(synchronous)) client.run(`PRAGMA ${pragma}`);
   const db = drizzle({ client: compileOnce(client) });
-  const database = syncDatabase(db);
+  const database = syncDatabase(db, client, { nextTurn: setImmediate });
 
   return {
     name: 'bun-sqlite',
     connect: () => database,
     migrate: async () => migrate(db, { migrationsFolder }),
-    close: async () => client.close(),
+    close: async () => {
+      database.flush();
+      client.close();
+    },
   };
 }

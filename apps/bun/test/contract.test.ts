@@ -1,7 +1,8 @@
 // Runs under `bun test` (Vitest cannot load bun:sqlite); the suite's `vitest` imports map to bun:test.
 // Every request goes over HTTP through Bun.serve, its own router and the app's Bun responses, as in production.
+import { describeSqliteDurability } from '@anywhere/contract/durability';
 import { describeOnDiskContract } from '@anywhere/contract/in-process';
-import { createBunSqliteAdapter } from '../src/database.ts';
+import { createBunSqliteAdapter, openDatabase } from '../src/database.ts';
 import * as native from '../src/native.ts';
 import { bunRoutes } from '../src/routes.ts';
 
@@ -11,3 +12,5 @@ describeOnDiskContract('bun', createBunSqliteAdapter, {
     options: { ...native },
   },
 });
+
+describeSqliteDurability('bun', (target) => openDatabase(target));

@@ -13,8 +13,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
  */
 export function openSqliteFile(path: string, { readonly }: { readonly: boolean }) {
   const client = new BetterSqlite(path, { readonly, fileMustExist: true });
-  client.pragma(filePragmas.find((pragma) => pragma.startsWith('busy_timeout'))!);
-  const database = syncDatabase(drizzle({ client }));
+  client.pragma(filePragmas().find((pragma) => pragma.startsWith('busy_timeout'))!);
+  const database = syncDatabase(drizzle({ client }), client, { nextTurn: setImmediate });
   return { connect: () => database, close: async () => void client.close() };
 }
 

@@ -1,7 +1,8 @@
 // Every request goes over HTTP through @hono/node-server, as in production.
+import { describeSqliteDurability } from '@anywhere/contract/durability';
 import { describeOnDiskContract, type Served } from '@anywhere/contract/in-process';
 import { serve } from '@hono/node-server';
-import { createBetterSqliteAdapter } from '../src/database.ts';
+import { createBetterSqliteAdapter, openDatabase } from '../src/database.ts';
 import { sha256Hex } from '../src/native.ts';
 
 describeOnDiskContract('node', createBetterSqliteAdapter, {
@@ -15,3 +16,5 @@ describeOnDiskContract('node', createBetterSqliteAdapter, {
     options: { sha256Hex },
   },
 });
+
+describeSqliteDurability('node', (target) => openDatabase(target));

@@ -51,11 +51,19 @@ const appSchema = z
   });
 
 /**
+ * When an SQLite commit reaches the disk (SQLITE_SYNCHRONOUS, docs/configuration.md):
+ * `normal` survives a crashed process but may lose the last commits to a power
+ * cut, `full` fsyncs every commit.
+ */
+export const synchronousLevels = ['normal', 'full'] as const;
+export type Synchronous = (typeof synchronousLevels)[number];
+
+/**
  * Which database a server opens: the one variable that switches between SQLite and Postgres.
  * @anywhere/server reads it from DATABASE_URL; it is here because the adapters (packages/postgres) take one.
  */
 export type DatabaseTarget =
-  | { kind: 'sqlite'; path: string }
+  | { kind: 'sqlite'; path: string; synchronous: Synchronous }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'postgres'; url: string; poolMax: number };
 

@@ -22,6 +22,12 @@ export interface Database {
   readonly db: Db;
   readonly schema: Schema;
   /**
+   * Its queries answer at once (bun:sqlite, better-sqlite3): a write can then
+   * be prepared once and run with each call's values (./prepared.ts), where
+   * D1's batch and a Postgres transaction take statements built per call.
+   */
+  readonly synchronous?: boolean;
+  /**
    * Runs every statement `build` returns, in order, or none, and returns each
    * one's result. D1 has no interactive transactions (BEGIN is rejected) and a
    * sync driver cannot await inside one, so the statements are built up front;

@@ -1,5 +1,5 @@
-import { Column, type SQL } from 'drizzle-orm';
-import type { Database } from './database.ts';
+import { Column, sql, type SQL } from 'drizzle-orm';
+import type { Database, Db } from './database.ts';
 
 // Hot queries are built and prepared once per database, then run with
 // placeholders: Drizzle builds SQL and the driver compiles it once, instead
@@ -88,5 +88,35 @@ export function preparedRows<T>(database: Database, query: Preparable<unknown>, 
   return (values?: Record<string, unknown>): T[] | Promise<T[]> => {
     const rows = prepared.values(values);
     return rows instanceof Promise ? rows.then((found) => found.map(read)) : rows.map(read);
+  };
+}
+
+/** The part of a Drizzle prepared query that runs it with values: a thenable with `sync()` on a synchronous driver. */
+interface PreparedWrite {
+  execute(values: Record<string, unknown>): unknown;
+}
+
+/** What a write's builder builds on: the handle `atomically` gives (a Postgres transaction's own), its dialect and tables. */
+export type WriteHandle = Pick<Database, 'db' | 'dialect' | 'schema'>;
+
+/** Every value a write's builder reads stands for a placeholder of the same name. */
+const placeholders = new Proxy({}, { get: (_, name) => (typeof name === 'string' ? sql.placeholder(name) : undefined) });
+
+/**
+ * A write statement for `atomically`, from a builder that reads each value
+ * from `values` by name (spreading `values` reads nothing: name each field).
+ * On a synchronous driver the builder runs once, with placeholders, and each
+ * call only binds its values: Drizzle builds no SQL per request. D1's batch
+ * and a Postgres transaction take statements built with their values, so
+ * there the same builder runs per call, on the handle `atomically` gives.
+ */
+export function preparedWrite<V extends object, Q>(build: (on: WriteHandle, values: V) => Q) {
+  const once = perDatabase((database) => (build(database, placeholders as V) as Preparable<PreparedWrite>).prepare());
+  return (database: Database, db: Db, values: V): Q => {
+    if (!database.synchronous) return build({ db, dialect: database.dialect, schema: database.schema }, values);
+    const prepared = once(database);
+    // Shaped as what syncDatabase runs (statement.prepare().execute().sync()), typed as the builder's
+    // statement so `atomically` types its result; only a synchronous Database ever receives it.
+    return { prepare: () => ({ execute: () => prepared.execute(values as Record<string, unknown>) }) } as Q;
   };
 }

@@ -1,19 +1,18 @@
 import type { BatchResponse } from 'drizzle-orm/batch';
+import type { Synchronous } from './config.ts';
 import type { AtomicStatements, Database, Db } from './database.ts';
+import { createGroupCommit, type GroupCommitOptions, type SyncConnection } from './group-commit.ts';
 import * as schema from './schema/sqlite.ts';
 
 /**
  * What every file-backed adapter sets, in this order: wait up to 5 s for a
  * lock before failing, let readers run beside the one writer, fsync at
- * checkpoints rather than on every commit (safe in WAL mode), and enforce
- * foreign keys, which SQLite leaves off by default.
+ * checkpoints only (`normal`, safe in WAL mode against a crashed process) or
+ * at every commit too (`full`, safe against a power cut: SQLITE_SYNCHRONOUS),
+ * and enforce foreign keys, which SQLite leaves off by default.
  */
-export const filePragmas = [
-  'busy_timeout = 5000',
-  'journal_mode = WAL',
-  'synchronous = NORMAL',
-  'foreign_keys = ON',
-] as const;
+export const filePragmas = (synchronous: Synchronous = 'normal') =>
+  ['busy_timeout = 5000', 'journal_mode = WAL', `synchronous = ${synchronous.toUpperCase()}`, 'foreign_keys = ON'] as const;
 
 /** The part of bun:sqlite's and better-sqlite3's clients that compiles SQL. */
 interface Compiler {
@@ -47,21 +46,28 @@ interface SyncRunnable {
   prepare(): { execute(): { sync(): unknown } };
 }
 
+export interface SyncDatabase extends Database {
+  /** Commits the writes waiting for their group: call before closing the client. */
+  flush(): void;
+}
+
 /**
- * A Database over a synchronous driver (bun:sqlite, better-sqlite3). The
- * statements run inside one native transaction without yielding to the event
- * loop, so no other request's statement can slip in between them.
+ * A Database over a synchronous driver (bun:sqlite, better-sqlite3) whose
+ * writes are group-committed (./group-commit.ts): each `atomically` call's
+ * statements run in their own savepoint, inside a transaction shared with the
+ * other writes of the same event-loop turn, and its promise settles once that
+ * transaction has committed.
  */
-export function syncDatabase(db: Db): Database {
+export function syncDatabase(db: Db, connection: SyncConnection, options: GroupCommitOptions): SyncDatabase {
+  const group = createGroupCommit(connection, options);
   return {
     dialect: 'sqlite',
     db,
     schema,
-    async atomically<T extends AtomicStatements>(build: (db: Db) => T) {
-      const run = () => build(db).map((statement) => (statement as unknown as SyncRunnable).prepare().execute().sync());
-      // IMMEDIATE takes the write lock up front (waiting up to busy_timeout),
-      // where DEFERRED could fail mid-way when another connection wrote first.
-      return db.transaction(run, { behavior: 'immediate' }) as BatchResponse<T>;
+    synchronous: true,
+    atomically<T extends AtomicStatements>(build: (db: Db) => T) {
+      return group.run(() => build(db).map((statement) => (statement as unknown as SyncRunnable).prepare().execute().sync()) as BatchResponse<T>);
     },
+    flush: group.flush,
   };
 }

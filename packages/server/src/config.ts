@@ -2,7 +2,7 @@
 // beyond the app's own settings (core's loadAppConfig): where it listens, which
 // database it opens, how many processes, and where they share rate limits.
 import * as z from 'zod';
-import { loadAppConfig, parse, unset, type AppConfig, type DatabaseTarget, type EnvSource } from '@anywhere/core/config';
+import { loadAppConfig, parse, synchronousLevels, unset, type AppConfig, type DatabaseTarget, type EnvSource, type Synchronous } from '@anywhere/core/config';
 
 const databaseUrl = z
   .string()
@@ -15,6 +15,10 @@ const databaseUrl = z
 const databaseFields = {
   DATABASE_URL: databaseUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
+  SQLITE_SYNCHRONOUS: z.preprocess(
+    (value) => (typeof value === 'string' ? unset(value.trim().toLowerCase()) : value),
+    z.enum(synchronousLevels, { error: 'must be normal or full' }).default('normal'),
+  ),
 };
 
 /** More processes than this would only queue on SQLite's one writer. */
@@ -58,7 +62,7 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
     ...loadAppConfig(env),
     port: parsed.PORT,
     host: parsed.HOST,
-    database: databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX),
+    database: databaseTarget(parsed.DATABASE_URL, { poolMax: parsed.DATABASE_POOL_MAX, synchronous: parsed.SQLITE_SYNCHRONOUS }),
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     rateLimitRedis: parsed.RATE_LIMIT_REDIS_URL === undefined ? undefined : { url: parsed.RATE_LIMIT_REDIS_URL, prefix: parsed.RATE_LIMIT_REDIS_PREFIX },
     processes: parsed.PROCESSES,
@@ -70,11 +74,11 @@ export function loadServerConfig(env: EnvSource): ServerConfig {
 /** The database alone, for one-shot commands (`pnpm db:backup`) that serve no HTTP. */
 export function loadDatabaseTarget(env: EnvSource): DatabaseTarget {
   const parsed = parse(z.object(databaseFields), env);
-  return databaseTarget(parsed.DATABASE_URL, parsed.DATABASE_POOL_MAX);
+  return databaseTarget(parsed.DATABASE_URL, { poolMax: parsed.DATABASE_POOL_MAX, synchronous: parsed.SQLITE_SYNCHRONOUS });
 }
 
-export function databaseTarget(url: string, poolMax = 10): DatabaseTarget {
-  if (url.startsWith('file:')) return { kind: 'sqlite', path: url.slice('file:'.length) };
+export function databaseTarget(url: string, { poolMax = 10, synchronous = 'normal' }: { poolMax?: number; synchronous?: Synchronous } = {}): DatabaseTarget {
+  if (url.startsWith('file:')) return { kind: 'sqlite', path: url.slice('file:'.length), synchronous };
   if (url.startsWith('pglite:')) return { kind: 'pglite', dataDir: url.slice('pglite:'.length) };
   return { kind: 'postgres', url, poolMax };
 }

@@ -4,6 +4,7 @@ import { matrix } from '../matrix.ts';
 import type { ContractTarget } from '../target.ts';
 import { describeAuthMatrix } from './auth-matrix.ts';
 import { describeAuthorsAndTokens } from './authors.ts';
+import { describeConcurrentWrites } from './concurrent-writes.ts';
 import { describeConditionalRequests } from './conditional.ts';
 import type { SuiteContext } from './context.ts';
 import { describeDisclosure } from './disclosure.ts';
@@ -32,6 +33,7 @@ export function describeApiContract<Env>(target: ContractTarget<Env>): void {
   describePostCreation(context);
   describePosts(context);
   describeConditionalRequests(context);
+  describeConcurrentWrites(context);
   describeListing(context);
   describeRateLimits(context);
   describeHostileInput(context);

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, exists, getTableColumns, inArray, or, sql } from 'drizzle-orm';
 import { randomBase64Url } from '../crypto.ts';
-import type { Database, Db, Schema } from '../database.ts';
+import type { Database, Schema } from '../database.ts';
 import type { MaybePromise } from '../http/route.ts';
-import { perDatabase, preparedRows } from '../prepared.ts';
+import { perDatabase, preparedRows, preparedWrite } from '../prepared.ts';
 import type { Position } from './cursor.ts';
 import type { PostFields } from './schema.ts';
 
@@ -112,32 +112,56 @@ export function listPosts(database: Database, options: ListOptions): MaybePromis
   return rows instanceof Promise ? rows.then(page) : page(rows);
 }
 
+/** A post's own row, from the fields of a write. */
+interface RowValues {
+  title: string;
+  body: string;
+  status: PostRow['status'];
+  etag: string;
+  at: Date;
+}
+
+const insertPost = preparedWrite(({ db, schema: { posts } }, post: RowValues & { authorId: number }) =>
+  db
+    .insert(posts)
+    .values({ title: post.title, body: post.body, status: post.status, authorId: post.authorId, etag: post.etag, createdAt: post.at, updatedAt: post.at })
+    .returning(),
+);
+
 /**
  * One statement for all of a post's tags, finding the post by the etag this
  * write gave it: when the post's own statement wrote nothing, this writes
  * nothing either. The list travels as one JSON parameter, which each dialect
  * unpacks its own way.
  */
-function tagStatement(db: Db, { dialect, schema: { posts, postTags } }: Pick<Database, 'dialect' | 'schema'>, etag: string, tags: string[]) {
-  const list = JSON.stringify(tags);
+const insertTags = preparedWrite(({ db, dialect, schema: { posts, postTags } }, { etag, tags }: { etag: string; tags: string }) => {
   const unpacked =
     dialect === 'postgres'
-      ? sql`select ${posts.id}, tag from ${posts}, json_array_elements_text(${list}::json) as tag where ${posts.etag} = ${etag}`
-      : sql`select ${posts.id}, value from ${posts}, json_each(${list}) where ${posts.etag} = ${etag}`;
+      ? sql`select ${posts.id}, tag from ${posts}, json_array_elements_text(${tags}::json) as tag where ${posts.etag} = ${etag}`
+      : sql`select ${posts.id}, value from ${posts}, json_each(${tags}) where ${posts.etag} = ${etag}`;
   return db.insert(postTags).select(unpacked);
-}
+});
+
+/** Writes the row only if it is still the version `current` names. */
+const updateRow = preparedWrite(({ db, schema: { posts } }, post: RowValues & { id: number; current: string }) =>
+  db
+    .update(posts)
+    .set({ title: post.title, body: post.body, status: post.status, etag: post.etag, updatedAt: post.at })
+    .where(and(eq(posts.id, post.id), eq(posts.etag, post.current)))
+    .returning(),
+);
+
+/** Drops the tags of the post this write gave `etag`: none when its row was not written. */
+const clearTags = preparedWrite(({ db, schema: { posts, postTags } }, { etag }: { etag: string }) =>
+  db.delete(postTags).where(inArray(postTags.postId, db.select({ id: posts.id }).from(posts).where(eq(posts.etag, etag)))),
+);
 
 export async function createPost(database: Database, authorId: number, fields: PostFields): Promise<PostRecord> {
-  const { atomically, schema } = database;
-  const { tags, ...columns } = fields;
-  const now = new Date();
+  const { title, body, status, tags } = fields;
   const etag = newEtag();
-  const [[row]] = await atomically((db) => [
-    db
-      .insert(schema.posts)
-      .values({ ...columns, authorId, etag, createdAt: now, updatedAt: now })
-      .returning(),
-    tagStatement(db, database, etag, tags),
+  const [[row]] = await database.atomically((db) => [
+    insertPost(database, db, { title, body, status, authorId, etag, at: new Date() }),
+    insertTags(database, db, { etag, tags: JSON.stringify(tags) }),
   ]);
   if (!row) throw new Error('INSERT … RETURNING returned no post');
   return { ...row, tags };
@@ -147,24 +171,14 @@ const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every(
 
 /** Writes `fields` over `current`, unless the post changed since it was read: then undefined. */
 export async function updatePost(database: Database, current: PostRecord, fields: PostFields): Promise<PostRecord | undefined> {
-  const { atomically, schema } = database;
-  const { posts, postTags } = schema;
-  const { tags, ...columns } = fields;
+  const { title, body, status, tags } = fields;
   const etag = newEtag();
   // Both lists are sorted and without duplicates: unchanged tags need no writes.
   const retag = !sameTags(tags, current.tags);
-  const [[row]] = await atomically((db) => {
-    const post = db
-      .update(posts)
-      .set({ ...columns, etag, updatedAt: new Date() })
-      .where(and(eq(posts.id, current.id), eq(posts.etag, current.etag)))
-      .returning();
+  const [[row]] = await database.atomically((db) => {
+    const post = updateRow(database, db, { id: current.id, current: current.etag, title, body, status, etag, at: new Date() });
     if (!retag) return [post] as const;
-    return [
-      post,
-      db.delete(postTags).where(inArray(postTags.postId, db.select({ id: posts.id }).from(posts).where(eq(posts.etag, etag)))),
-      tagStatement(db, database, etag, tags),
-    ] as const;
+    return [post, clearTags(database, db, { etag }), insertTags(database, db, { etag, tags: JSON.stringify(tags) })] as const;
   });
   return row && { ...row, tags };
 }

@@ -1,0 +1,54 @@
+// bun write-path/group-sizes-bun.ts: how many writes share a COMMIT when the
+// requests come over real sockets, from another process (16 connections, as
+// the bench opens), for each moment a group could be flushed. In-process
+// loops cannot show this: without sockets every request reaches its write in
+// the same task, whatever the trigger.
+import { createApp, loadAppConfig, type DatabaseAdapter } from '@anywhere/core';
+import type { SyncConnection } from '@anywhere/core/group-commit';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBunSqliteAdapter } from '../../apps/bun/src/database.ts';
+import * as native from '../../apps/bun/src/native.ts';
+import { bunRoutes } from '../../apps/bun/src/routes.ts';
+import { adminToken, databaseFor, json, type Variant } from './requests.ts';
+
+const directory = mkdtempSync(join(tmpdir(), 'anywhere-group-sizes-'));
+const template = join(directory, 'template.db');
+const migrated = createBunSqliteAdapter(template);
+await migrated.migrate(undefined);
+// Into the main file: the copies below take the file alone, not its WAL.
+(migrated.connect(undefined).db as unknown as { $client: { exec(sql: string): unknown } }).$client.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+await migrated.close();
+
+const triggers: Variant[] = [
+  { name: 'next turn (setImmediate)', flush: 'next turn', maxSize: 64, prepared: true },
+  { name: 'microtask', flush: 'microtask', maxSize: 64, prepared: true },
+  { name: 'timer (setTimeout 0)', flush: 'timer', maxSize: 64, prepared: true },
+];
+const [total, connections] = [Number(process.argv[2] ?? 20_000), Number(process.argv[3] ?? 16)];
+
+console.log(`| flush at | connections | writes per COMMIT | wall µs/request |`);
+console.log('| --- | ---: | ---: | ---: |');
+for (const variant of triggers) {
+  const path = join(directory, `${variant.flush}.db`);
+  copyFileSync(template, path);
+  const adapter = createBunSqliteAdapter(path);
+  const { db } = adapter.connect(undefined);
+  const counted = { commits: 0, writes: 0 };
+  const database = databaseFor({ db, client: (db as unknown as { $client: SyncConnection }).$client, close: () => {} }, variant, counted);
+  const measured: DatabaseAdapter = { name: variant.name, connect: () => database, migrate: async () => {}, close: () => adapter.close() };
+  const config = loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '100000000/1m', RATE_LIMIT_TOKEN: '100000000/1m' });
+  const app = createApp({ database: measured, config, ...native });
+  const server = Bun.serve({ port: 0, hostname: '127.0.0.1', routes: bunRoutes(app.table), fetch: app.fetch });
+  const author = (await (await app.fetch(json('POST', '/authors', adminToken, { name: 'Sizes', email: `${crypto.randomUUID()}@example.com` }))).json()) as { token: string };
+  counted.commits = counted.writes = 0;
+  const started = performance.now();
+  const client = Bun.spawn([process.execPath, join(import.meta.dir, 'group-sizes-client.ts'), server.url.href, author.token, String(total), String(connections)], { stdout: 'inherit', stderr: 'inherit' });
+  if ((await client.exited) !== 0) throw new Error('the client failed');
+  const wallUs = ((performance.now() - started) / total) * 1000;
+  console.log(`| ${variant.name} | ${connections} | ${(counted.writes / counted.commits).toFixed(1)} | ${wallUs.toFixed(0)} |`);
+  await server.stop();
+  await measured.close();
+}
+rmSync(directory, { recursive: true, force: true });

@@ -1,0 +1,47 @@
+import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
+import { loadServerConfig } from '@anywhere/server';
+import { sql } from 'drizzle-orm';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect } from 'vitest';
+import { matrix } from './matrix.ts';
+
+/**
+ * SQLITE_SYNCHRONOUS, from the environment to the open file: the app's own
+ * `openDatabase` given what the server config reads, then the pragma asked
+ * of SQLite itself.
+ */
+export function describeSqliteDurability(adapter: string, openDatabase: (target: DatabaseTarget) => DatabaseAdapter): void {
+  const { test } = matrix({ adapter });
+
+  async function synchronousWith(env: Record<string, string>): Promise<unknown> {
+    const directory = mkdtempSync(join(tmpdir(), `anywhere-durability-${adapter}-`));
+    const database = openDatabase(loadServerConfig({ DATABASE_URL: `file:${join(directory, 'durability.db')}`, ...env }).database);
+    try {
+      const [row] = await database.connect(undefined).db.values<[unknown]>(sql.raw('PRAGMA synchronous'));
+      return row?.[0];
+    } finally {
+      await database.close();
+      rmSync(directory, { recursive: true, force: true });
+    }
+  }
+
+  describe('SQLITE_SYNCHRONOUS', () => {
+    test('unset or normal: the file runs synchronous NORMAL', async () => {
+      expect(await synchronousWith({})).toBe(1);
+      expect(await synchronousWith({ SQLITE_SYNCHRONOUS: 'normal' })).toBe(1);
+    });
+
+    test('full: the file runs synchronous FULL, an fsync at every commit', async () => {
+      expect(await synchronousWith({ SQLITE_SYNCHRONOUS: 'full' })).toBe(2);
+      expect(await synchronousWith({ SQLITE_SYNCHRONOUS: ' FULL ' })).toBe(2);
+    });
+
+    test('any other value stops the start with the variable named and the choices listed', () => {
+      for (const value of ['off', 'extra', '2']) {
+        expect(() => loadServerConfig({ SQLITE_SYNCHRONOUS: value })).toThrow(/Invalid configuration:\n {2}SQLITE_SYNCHRONOUS: must be normal or full/);
+      }
+    });
+  });
+}
