@@ -23,10 +23,11 @@ export interface Sample {
 }
 
 /**
- * Each sample stands for the time until the next one, capped at a few sampling
- * intervals: a longer gap is the process waiting (JSC records nothing while idle).
+ * Each sample stands for the time until the next one, capped at `capIntervals`
+ * sampling intervals: a longer gap is time the profiler did not see (idle, or
+ * on JSC native code outside JavaScript, which it does not sample).
  */
-export function readProfile(file: string, intervalMicros: number): Sample[] {
+export function readProfile(file: string, intervalMicros: number, capIntervals: number): Sample[] {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const parent = new Map<number, ProfileNode>();
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
@@ -46,7 +47,7 @@ export function readProfile(file: string, intervalMicros: number): Sample[] {
   for (let i = 0; i < profile.samples.length; i++) {
     at += profile.timeDeltas[i] ?? 0;
     const next = profile.timeDeltas[i + 1] ?? intervalMicros;
-    samples.push({ at, micros: Math.min(next, 4 * intervalMicros), stack: stackOf(profile.samples[i]!) });
+    samples.push({ at, micros: Math.min(next, capIntervals * intervalMicros), stack: stackOf(profile.samples[i]!) });
   }
   return samples;
 }

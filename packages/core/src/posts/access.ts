@@ -20,7 +20,10 @@ export function readablePost(database: Database, caller: Caller, id: number): Ma
   return post instanceof Promise ? post.then(readable) : readable(post);
 }
 
-const attempts = 3;
+// Under group commit a write is applied a turn after its read, so unconditional writes of one post
+// from several clients can each lose a few rounds in a row (measured: 3 attempts left 15 of 82,000
+// PATCHes of 1,000 posts from 16 connections with a 409; 10 left none).
+const attempts = 10;
 
 /**
  * Read-check-write for a post the author owns: 404 when they cannot see it,
