@@ -21,7 +21,7 @@ const rules: [layer: string, file: RegExp][] = [
   ['auth (token hash and lookup)', /core\/src\/(auth\/|crypto\.ts|tokens\/)|@noble\/hashes|apps\/\w+\/src\/native\.ts.*sha/],
   ['validation', /core\/src\/http\/(validate|params)\.ts|\/zod\/|hono\/dist\/utils\/url|hono\/dist\/validator/],
   ['body read and limit', /core\/src\/(http\/body-|deadline\.ts)/],
-  ['database (Drizzle, driver, SQLite)', /drizzle-orm|better-sqlite3|bun:sqlite|core\/src\/(prepared|sync-sqlite|database|.*\/data)\.ts|apps\/\w+\/src\/database\.ts/],
+  ['database (Drizzle, driver, SQLite)', /drizzle-orm|better-sqlite3|bun:sqlite|core\/src\/(prepared|sync-sqlite|group-commit|database|.*\/data)\.ts|apps\/\w+\/src\/database\.ts/],
   ['response (headers, ETag, JSON)', /core\/src\/http\/(respond|security-headers|etag|cors|request-id|problem)\.ts|apps\/bun\/src\/native\.ts/],
   ['request pass and routing', /core\/src\/(http\/|app\.ts|routes\.ts)|apps\/bun\/src\/routes\.ts/],
   ['Hono (router, middleware chain)', /\/hono\/dist\//],
