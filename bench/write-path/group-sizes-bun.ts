@@ -4,22 +4,14 @@
 // loops cannot show this: without sockets every request reaches its write in
 // the same task, whatever the trigger.
 import { createApp, loadAppConfig, type DatabaseAdapter } from '@anywhere/core';
-import type { SyncConnection } from '@anywhere/core/group-commit';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBunSqliteAdapter } from '../../apps/bun/src/database.ts';
 import * as native from '../../apps/bun/src/native.ts';
 import { bunRoutes } from '../../apps/bun/src/routes.ts';
+import { migratedCopies } from './copies.ts';
 import { adminToken, databaseFor, json, type Variant } from './requests.ts';
 
-const directory = mkdtempSync(join(tmpdir(), 'anywhere-group-sizes-'));
-const template = join(directory, 'template.db');
-const migrated = createBunSqliteAdapter(template);
-await migrated.migrate(undefined);
-// Into the main file: the copies below take the file alone, not its WAL.
-(migrated.connect(undefined).db as unknown as { $client: { exec(sql: string): unknown } }).$client.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-await migrated.close();
+const copies = await migratedCopies(createBunSqliteAdapter);
 
 const triggers: Variant[] = [
   { name: 'next turn (setImmediate)', flush: 'next turn', maxSize: 64, prepared: true },
@@ -31,13 +23,10 @@ const [total, connections] = [Number(process.argv[2] ?? 20_000), Number(process.
 console.log(`| flush at | connections | writes per COMMIT | wall µs/request |`);
 console.log('| --- | ---: | ---: | ---: |');
 for (const variant of triggers) {
-  const path = join(directory, `${variant.flush}.db`);
-  copyFileSync(template, path);
-  const adapter = createBunSqliteAdapter(path);
-  const { db } = adapter.connect(undefined);
+  const opened = copies.open();
   const counted = { commits: 0, writes: 0 };
-  const database = databaseFor({ db, client: (db as unknown as { $client: SyncConnection }).$client, close: () => {} }, variant, counted);
-  const measured: DatabaseAdapter = { name: variant.name, connect: () => database, migrate: async () => {}, close: () => adapter.close() };
+  const database = databaseFor(opened, variant, counted);
+  const measured: DatabaseAdapter = { name: variant.name, connect: () => database, migrate: async () => {}, close: async () => opened.close() };
   const config = loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '100000000/1m', RATE_LIMIT_TOKEN: '100000000/1m' });
   const app = createApp({ database: measured, config, ...native });
   const server = Bun.serve({ port: 0, hostname: '127.0.0.1', routes: bunRoutes(app.table), fetch: app.fetch });
@@ -51,4 +40,4 @@ for (const variant of triggers) {
   await server.stop();
   await measured.close();
 }
-rmSync(directory, { recursive: true, force: true });
+copies.dispose();

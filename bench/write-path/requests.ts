@@ -178,3 +178,10 @@ export function print(runtime: string, results: Measured[]) {
     console.log(`| ${variant} | ${endpoint} | ${concurrency} | ${cpuUs.toFixed(1)} | ${wallUs.toFixed(1)} | ${writesPerCommit.toFixed(1)} |`);
   }
 }
+
+/** Measures the variants whose names start with one of `names` (all when none), on `SQLITE_SYNCHRONOUS`'s level, and prints them. */
+export async function measureChosen(runtime: string, open: (synchronous: 'normal' | 'full') => Opened, options: Pick<AppOptions<object>, 'sha256Hex' | 'responses'>, names: string[]) {
+  const synchronous = process.env.SQLITE_SYNCHRONOUS === 'full' ? 'full' : 'normal';
+  const chosen = names.length ? variants.filter((variant) => names.some((name) => variant.name.startsWith(name))) : variants;
+  print(runtime, await measureAll(() => open(synchronous), options, chosen));
+}
