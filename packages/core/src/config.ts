@@ -51,6 +51,12 @@ const appSchema = z
   });
 
 /**
+ * The variables `loadAppConfig` reads, as a platform hands them over: text,
+ * each optional. A Worker's `Env` extends it (ADMIN_TOKEN as a secret).
+ */
+export type AppVariables = { [Name in keyof z.input<typeof appSchema>]?: string };
+
+/**
  * When an SQLite commit reaches the disk (SQLITE_SYNCHRONOUS, docs/configuration.md):
  * `normal` survives a crashed process but may lose the last commits to a power
  * cut, `full` fsyncs every commit.

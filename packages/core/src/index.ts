@@ -1,6 +1,6 @@
 export { createApp, type App, type AppOptions, type RouteTable } from './app.ts';
 export type { Caller } from './auth/caller.ts';
-export { loadAppConfig, type AppConfig, type DatabaseTarget, type EnvSource, type LogLevel, type Synchronous } from './config.ts';
+export { loadAppConfig, type AppConfig, type AppVariables, type DatabaseTarget, type EnvSource, type LogLevel, type Synchronous } from './config.ts';
 export type { AtomicStatement, AtomicStatements, Database, DatabaseAdapter, Db, RequestHeaders, Schema } from './database.ts';
 export { withDeadline } from './deadline.ts';
 export { docsFiles, type DocsFile, type DocsFileReader } from './docs/files.ts';
