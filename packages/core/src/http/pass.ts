@@ -1,4 +1,5 @@
 import { callerOf, adminRoutesClosed, requireAdmin, requireAuthor } from '../auth/authenticate.ts';
+import type { Caller } from '../auth/caller.ts';
 import { credentialOf, type Credential } from '../auth/credential.ts';
 import type { AppConfig } from '../config.ts';
 import { sha256Hex as portableSha256Hex } from '../crypto.ts';
@@ -122,6 +123,13 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     return reply instanceof Promise ? reply.then(finish, fail) : finish(reply);
   };
 
+  /** The caller the token names, as `check` accepts it (or refuses it), synchronously where the driver is. */
+  const identify = (exchange: Exchange, check: (caller: Caller) => unknown): MaybePromise<void> => {
+    const caller = callerOf(exchange.credential, exchange.database, config);
+    if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = check(known)));
+    exchange.caller = check(caller);
+  };
+
   const bodies = createBodySteps({ read: readBody, limitBytes: config.bodyLimitBytes, deadlineMs: config.requestTimeoutMs });
 
   const steps = {
@@ -130,21 +138,11 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     connect: ((exchange) => {
       exchange.database = adapter.connect(exchange.incoming.env, { header: exchange.header });
     }) satisfies Step,
-    caller: ((exchange) => {
-      const caller = callerOf(exchange.credential, exchange.database, config);
-      if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = known));
-      exchange.caller = caller;
-    }) satisfies Step,
-    author: ((exchange) => {
-      const caller = callerOf(exchange.credential, exchange.database, config);
-      if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = requireAuthor(known)));
-      exchange.caller = requireAuthor(caller);
-    }) satisfies Step,
+    caller: ((exchange) => identify(exchange, (caller) => caller)) satisfies Step,
+    author: ((exchange) => identify(exchange, requireAuthor)) satisfies Step,
     admin: ((exchange) => {
       if (config.adminToken === undefined) throw adminRoutesClosed();
-      const caller = callerOf(exchange.credential, exchange.database, config);
-      if (caller instanceof Promise) return caller.then((known) => void (exchange.caller = requireAdmin(known)));
-      exchange.caller = requireAdmin(caller);
+      return identify(exchange, requireAdmin);
     }) satisfies Step,
   };
 
