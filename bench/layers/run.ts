@@ -5,8 +5,7 @@
 // profile, and each layer's time is divided by the requests answered. With
 // --before, the same for another checkout (an older commit, its dependencies
 // installed), side by side. Writes bench/results/layers.md and layers.json.
-import { spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -15,7 +14,7 @@ import { lastBusyStretch, readProfile } from './profile.ts';
 import { seeded } from '../lib/data.ts';
 import { endpoints, load } from '../lib/load.ts';
 import { bench, bun, node, root } from '../lib/paths.ts';
-import { adminToken } from '../lib/servers.ts';
+import { appEnv, start, stop } from '../lib/servers.ts';
 
 const beforeAt = process.argv.indexOf('--before');
 const checkouts = { after: root, ...(beforeAt > 0 ? { before: resolve(process.argv[beforeAt + 1]!) } : {}) };
@@ -46,24 +45,12 @@ interface Measurement {
 
 async function measure(checkout: string, runtimeName: 'bun' | 'node', endpoint: (typeof measured)[number]): Promise<Measurement> {
   const run = mkdtempSync(join(scratch, 'run-'));
-  const file = join(run, 'posts.db');
-  copyFileSync(dataset.file, file);
   const interval = intervals[runtimeName];
-  const command =
-    runtimeName === 'bun'
-      ? [bun, '--cpu-prof', `--cpu-prof-dir=${run}`, `--cpu-prof-interval=${interval}`, join(checkout, 'apps/bun/src/main.ts')]
-      : [node, '--cpu-prof', `--cpu-prof-dir=${run}`, `--cpu-prof-interval=${interval}`, join(checkout, 'apps/node/src/main.ts')];
-  const log = join(run, 'server.log');
-  const output = openSync(log, 'w');
-  // The production settings the bench runs with: request log on, the rate limiter counting but never refusing.
-  const env = { ...process.env, PORT: '0', DATABASE_URL: `file:${file}`, ADMIN_TOKEN: adminToken, LOG_LEVEL: 'info', RATE_LIMIT: '1000000000/1s', RATE_LIMIT_TOKEN: '1000000000/1s' };
-  const child = spawn('taskset', ['-c', '0', ...command], { env, stdio: ['ignore', output, 'inherit'] });
-  closeSync(output);
-  let url: string | undefined;
-  while (!(url = /"url":"([^"]+)"/.exec(readFileSync(log, 'utf8'))?.[1])) {
-    if (child.exitCode !== null) throw new Error(`${runtimeName} at ${checkout} exited with ${child.exitCode}`);
-    await sleep(10);
-  }
+  const profiler = ['--cpu-prof', `--cpu-prof-dir=${run}`, `--cpu-prof-interval=${interval}`];
+  const command = runtimeName === 'bun' ? [bun, ...profiler, join(checkout, 'apps/bun/src/main.ts')] : [node, ...profiler, join(checkout, 'apps/node/src/main.ts')];
+  // As the bench runs the apps: request log on, the rate limiter counting but never refusing.
+  const server = await start({ name: `${runtimeName} at ${checkout}`, runtime: runtimeName, app: true, command, env: appEnv }, dataset.file, run);
+  const { url, child } = server;
   const script = endpoint.script(dataset);
   load(url, script, warmupSeconds, run);
   await sleep(1000);
@@ -71,8 +58,7 @@ async function measure(checkout: string, runtimeName: 'bun' | 'node', endpoint: 
   const { requests } = load(url, script, seconds, run);
   const cpu = cpuMicros(child.pid!) - cpuBefore;
   await sleep(500);
-  child.kill('SIGTERM');
-  await new Promise((done) => child.once('exit', done));
+  await stop(server);
   const profile = readdirSync(run).find((name) => name.endsWith('.cpuprofile'));
   if (!profile) throw new Error(`${runtimeName} wrote no profile`);
   const samples = readProfile(join(run, profile), interval, caps[runtimeName]);

@@ -17,7 +17,7 @@ export interface ServerSpec {
 
 export const adminToken = 'bench-admin-token-'.padEnd(48, 'x');
 // Production settings, request log included; rate limits so high the load never meets them (the limiter still counts).
-const appEnv = (file: string) => ({
+export const appEnv = (file: string) => ({
   DATABASE_URL: `file:${file}`,
   ADMIN_TOKEN: adminToken,
   LOG_LEVEL: 'info',
