@@ -1,4 +1,4 @@
-import { Database as BunSqlite } from 'bun:sqlite';
+import { Database as BunSqlite, type Statement } from 'bun:sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,9 @@ export function createBunSqliteAdapter(path: string, { migrationsFolder = fileUR
   mkdirSync(dirname(path), { recursive: true });
   const client = new BunSqlite(path, { create: true, strict: true });
   for (const pragma of filePragmas(synchronous)) client.run(`PRAGMA ${pragma}`);
-  const db = drizzle({ client: compileOnce(client) });
+  // A statement left unfinalized keeps the connection open past close(), and with it the -wal file beside the database.
+  const compiled = compileOnce(client, { release: (statement: Statement) => statement.finalize() });
+  const db = drizzle({ client: compiled });
   const database = syncDatabase(db, client, { nextTurn: setImmediate });
 
   return {
@@ -40,6 +42,7 @@ export function createBunSqliteAdapter(path: string, { migrationsFolder = fileUR
     migrate: async () => migrate(db, { migrationsFolder }),
     close: async () => {
       database.flush();
+      compiled.releaseAll();
       client.close();
     },
   };

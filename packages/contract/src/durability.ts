@@ -1,7 +1,7 @@
 import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
 import { loadServerConfig } from '@anywhere/server';
 import { sql } from 'drizzle-orm';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
@@ -10,7 +10,7 @@ import { matrix } from './matrix.ts';
 /**
  * SQLITE_SYNCHRONOUS, from the environment to the open file: the app's own
  * `openDatabase` given what the server config reads, then the pragma asked
- * of SQLite itself.
+ * of SQLite itself. And what a clean stop leaves: one file, whole.
  */
 export function describeSqliteDurability(adapter: string, openDatabase: (target: DatabaseTarget) => DatabaseAdapter): void {
   const { test } = matrix({ adapter });
@@ -41,6 +41,33 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
     test('any other value stops the start with the variable named and the choices listed', () => {
       for (const value of ['off', 'extra', '2']) {
         expect(() => loadServerConfig({ SQLITE_SYNCHRONOUS: value })).toThrow(/Invalid configuration:\n {2}SQLITE_SYNCHRONOUS: must be normal or full/);
+      }
+    });
+  });
+
+  describe('closing', () => {
+    test('a closed database is one file: no -wal or -shm beside it, and a copy of the file alone holds every write', async () => {
+      const directory = mkdtempSync(join(tmpdir(), `anywhere-closing-${adapter}-`));
+      const open = (file: string) => openDatabase(loadServerConfig({ DATABASE_URL: `file:${join(directory, file)}` }).database);
+      try {
+        const database = open('closing.db');
+        await database.migrate(undefined);
+        const { db } = database.connect(undefined);
+        await db.run(sql.raw('create table notes (body text)'));
+        await db.run(sql`insert into notes (body) values (${'kept'})`);
+        expect(await db.values(sql.raw('select body from notes'))).toEqual([['kept']]);
+        await database.close();
+        expect(readdirSync(directory)).toEqual(['closing.db']);
+
+        copyFileSync(join(directory, 'closing.db'), join(directory, 'copy.db'));
+        const copy = open('copy.db');
+        try {
+          expect(await copy.connect(undefined).db.values(sql.raw('select body from notes'))).toEqual([['kept']]);
+        } finally {
+          await copy.close();
+        }
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
       }
     });
   });

@@ -27,18 +27,27 @@ interface Compiler {
  * cache is bounded: SQL texts are few (values are parameters), but IN lists
  * vary in length.
  */
-export function compileOnce<C extends Compiler>(client: C, { size = 500, reuse }: { size?: number; reuse?: (statement: never) => void } = {}): C {
+export function compileOnce<C extends Compiler>(
+  client: C,
+  { size = 500, reuse, release }: { size?: number; reuse?: (statement: never) => void; release?: (statement: never) => void } = {},
+): C & { releaseAll(): void } {
   const compile = client.prepare.bind(client);
   const compiled = new Map<string, unknown>();
   client.prepare = (sql: string) => {
     let statement = compiled.get(sql);
     if (statement === undefined) {
+      // Only dropped, not released: a prepared query made once per database may still hold it.
       if (compiled.size >= size) compiled.delete(compiled.keys().next().value!);
       compiled.set(sql, (statement = compile(sql)));
     } else reuse?.(statement as never);
     return statement;
   };
-  return client;
+  /** Releases every kept statement, for a driver that closes only once none is left: after the last query. */
+  const releaseAll = () => {
+    if (release) for (const statement of compiled.values()) release(statement as never);
+    compiled.clear();
+  };
+  return Object.assign(client, { releaseAll });
 }
 
 /** The part of a Drizzle query that runs it synchronously (sync drivers only). */
