@@ -1,10 +1,11 @@
-import type { DatabaseAdapter, DatabaseTarget } from '@anywhere/core';
+import { createApp, loadAppConfig, type DatabaseAdapter, type DatabaseTarget } from '@anywhere/core';
 import { loadServerConfig } from '@anywhere/server';
 import { sql } from 'drizzle-orm';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
+import { commitsInWal } from './group-commit.ts';
 import { matrix } from './matrix.ts';
 
 /**
@@ -67,6 +68,47 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
           await copy.close();
         }
       } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('group commit of single-statement writes', () => {
+    test('DELETEs and token issues sent in one turn share one COMMIT, each with its own answer', async () => {
+      const directory = mkdtempSync(join(tmpdir(), `anywhere-grouped-${adapter}-`));
+      const file = join(directory, 'grouped.db');
+      const database = openDatabase(loadServerConfig({ DATABASE_URL: `file:${file}` }).database);
+      try {
+        await database.migrate(undefined);
+        const adminToken = crypto.randomUUID() + crypto.randomUUID();
+        const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s', RATE_LIMIT_TOKEN: '1000/1s' }) });
+        const call = (method: string, path: string, token: string, body?: unknown) =>
+          app.fetch(
+            new Request(`http://localhost${path}`, {
+              method,
+              headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+              body: body === undefined ? null : JSON.stringify(body),
+            }),
+          );
+        const author = (await (await call('POST', '/authors', adminToken, { name: 'Grouped', email: 'grouped@example.com' })).json()) as { token: string };
+        const ids: number[] = [];
+        for (let i = 0; i < 8; i++) {
+          ids.push(((await (await call('POST', '/posts', author.token, { title: `Post ${i}`, body: 'Body.' })).json()) as { id: number }).id);
+        }
+        const walCommits = () => commitsInWal(file);
+        await database.connect(undefined).db.run(sql.raw('PRAGMA wal_checkpoint(TRUNCATE)'));
+        expect(walCommits()).toBe(0);
+
+        // Every request started in the same turn, one of them for a post that is already gone.
+        const deletes = await Promise.all([...ids, ids[0]!].map((id) => call('DELETE', `/posts/${id}`, author.token)));
+        expect(deletes.map((response) => response.status).toSorted()).toEqual([...ids.map(() => 204), 404]);
+        expect(walCommits()).toBe(1);
+
+        const issued = await Promise.all(Array.from({ length: 6 }, () => call('POST', '/tokens', author.token)));
+        expect(issued.map((response) => response.status)).toEqual(Array.from({ length: 6 }, () => 201));
+        expect(walCommits()).toBe(2);
+      } finally {
+        await database.close();
         rmSync(directory, { recursive: true, force: true });
       }
     });

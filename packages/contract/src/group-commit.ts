@@ -17,7 +17,7 @@ export interface TestClient extends SyncConnection {
  * database size after it marks a commit (https://www.sqlite.org/fileformat.html#wal_file_format).
  * Read from the file itself, so it counts what SQLite wrote, not what the code under test claims.
  */
-function commitsInWal(path: string): number {
+export function commitsInWal(path: string): number {
   let wal: Uint8Array;
   try {
     wal = readFileSync(`${path}-wal`);

@@ -3,6 +3,7 @@ import { randomBase64Url } from '../crypto.ts';
 import type { Database, Schema } from '../database.ts';
 import type { MaybePromise } from '../http/route.ts';
 import { perDatabase, preparedRows, preparedWrite } from '../prepared.ts';
+import { writeOne } from '../write-one.ts';
 import type { Position } from './cursor.ts';
 import type { PostFields } from './schema.ts';
 
@@ -184,11 +185,14 @@ export async function updatePost(database: Database, current: PostRecord, fields
 }
 
 /** Deletes `current` (its tags go with it), unless it changed since it was read: then false. */
-export async function deletePost({ db, schema: { posts } }: Database, current: PostRecord): Promise<boolean> {
-  const deleted = await db
-    .delete(posts)
-    .where(and(eq(posts.id, current.id), eq(posts.etag, current.etag)))
-    .returning({ id: posts.id });
+export async function deletePost(database: Database, current: PostRecord): Promise<boolean> {
+  const { posts } = database.schema;
+  const deleted = await writeOne(database, (db) =>
+    db
+      .delete(posts)
+      .where(and(eq(posts.id, current.id), eq(posts.etag, current.etag)))
+      .returning({ id: posts.id }),
+  );
   return deleted.length > 0;
 }
 

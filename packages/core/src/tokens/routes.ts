@@ -4,6 +4,7 @@ import { issueToken } from '../auth/tokens.ts';
 import { operation, problems } from '../http/openapi.ts';
 import { iso, timestamp } from '../http/params.ts';
 import { reply, route } from '../http/route.ts';
+import { writeOne } from '../write-one.ts';
 
 const issuedTokenSchema = z
   .object({
@@ -33,15 +34,15 @@ const revokeCurrent = operation({
 });
 
 export const tokenRoutes = [
-  route(issue, async ({ database: { db, schema }, caller }) => {
+  route(issue, async ({ database, caller }) => {
     const { token, selector, verifierHash } = issueToken();
     const createdAt = new Date();
-    await db.insert(schema.tokens).values({ authorId: caller.authorId, selector, verifierHash, createdAt });
+    await writeOne(database, (db) => db.insert(database.schema.tokens).values({ authorId: caller.authorId, selector, verifierHash, createdAt }));
     return reply(201, { token, createdAt: iso(createdAt) });
   }),
-  route(revokeCurrent, async ({ database: { db, schema }, caller }) => {
-    const { tokens } = schema;
-    await db.update(tokens).set({ revokedAt: new Date() }).where(eq(tokens.selector, caller.tokenSelector));
+  route(revokeCurrent, async ({ database, caller }) => {
+    const { tokens } = database.schema;
+    await writeOne(database, (db) => db.update(tokens).set({ revokedAt: new Date() }).where(eq(tokens.selector, caller.tokenSelector)));
     return reply(204);
   }),
 ] as const;
