@@ -90,4 +90,15 @@ export function describeMemoryBounds(adapter: string, create: (options: { maxKey
     expect(await allowed('a')).toBe(true); // a starts afresh, and pushes b out
     expect([await allowed('c'), await allowed('d'), await allowed('a')]).toEqual([false, false, false]);
   });
+
+  test('memory store: a bucket in use is kept when one is forgotten, an idle one goes', async () => {
+    const limiter = create({ maxKeys: 4, now: () => 1_000_000 });
+    const rule = { limit: 2, periodMs: 60_000 };
+    const allowed = async (key: string) => (await limiter.take('address', key, rule)).allowed;
+    for (const key of ['a', 'b', 'c', 'd']) expect(await allowed(key)).toBe(true);
+    expect(await allowed('a')).toBe(true); // a's second and last: a is in use
+    expect(await allowed('e')).toBe(true); // one bucket too many: b, made after a but idle since, goes
+    expect(await allowed('a')).toBe(false); // a is remembered, spent
+    expect([await allowed('b'), await allowed('b')]).toEqual([true, true]); // b starts afresh
+  });
 }
