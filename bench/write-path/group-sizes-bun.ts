@@ -1,6 +1,7 @@
-// bun write-path/group-sizes-bun.ts: how many writes share a COMMIT when the
-// requests come over real sockets, from another process (16 connections, as
-// the bench opens), for each moment a group could be flushed. In-process
+// bun write-path/group-sizes-bun.ts [requests] [connections] [caps]: how many
+// writes share a COMMIT when the requests come over real sockets, from another
+// process (16 connections, as the bench opens), for each moment a group could
+// be flushed; with `caps`, for each bound on a group's size instead. In-process
 // loops cannot show this: without sockets every request reaches its write in
 // the same task, whatever the trigger.
 import { createApp, loadAppConfig, type DatabaseAdapter } from '@anywhere/core';
@@ -18,11 +19,12 @@ const triggers: Variant[] = [
   { name: 'microtask', flush: 'microtask', maxSize: 64, prepared: true },
   { name: 'timer (setTimeout 0)', flush: 'timer', maxSize: 64, prepared: true },
 ];
+const caps: Variant[] = [16, 64, 256].map((maxSize) => ({ name: `next turn, at most ${maxSize}`, flush: 'next turn', maxSize, prepared: true }));
 const [total, connections] = [Number(process.argv[2] ?? 20_000), Number(process.argv[3] ?? 16)];
 
-console.log(`| flush at | connections | writes per COMMIT | wall µs/request |`);
-console.log('| --- | ---: | ---: | ---: |');
-for (const variant of triggers) {
+console.log(`| flush at | connections | writes per COMMIT | wall µs/request | p99 |`);
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const variant of process.argv[4] === 'caps' ? caps : triggers) {
   const opened = copies.open();
   const counted = { commits: 0, writes: 0 };
   const database = databaseFor(opened, variant, counted);
@@ -33,10 +35,12 @@ for (const variant of triggers) {
   const author = (await (await app.fetch(json('POST', '/authors', adminToken, { name: 'Sizes', email: `${crypto.randomUUID()}@example.com` }))).json()) as { token: string };
   counted.commits = counted.writes = 0;
   const started = performance.now();
-  const client = Bun.spawn([process.execPath, join(import.meta.dir, 'group-sizes-client.ts'), server.url.href, author.token, String(total), String(connections)], { stdout: 'inherit', stderr: 'inherit' });
+  const client = Bun.spawn([process.execPath, join(import.meta.dir, 'group-sizes-client.ts'), server.url.href, author.token, String(total), String(connections)], { stdout: 'pipe', stderr: 'inherit' });
+  const output = await new Response(client.stdout).text();
   if ((await client.exited) !== 0) throw new Error('the client failed');
   const wallUs = ((performance.now() - started) / total) * 1000;
-  console.log(`| ${variant.name} | ${connections} | ${(counted.writes / counted.commits).toFixed(1)} | ${wallUs.toFixed(0)} |`);
+  const { p99Ms } = JSON.parse(output) as { p99Ms: number };
+  console.log(`| ${variant.name} | ${connections} | ${(counted.writes / counted.commits).toFixed(1)} | ${wallUs.toFixed(0)} | ${p99Ms.toFixed(1)} ms |`);
   await server.stop();
   await measured.close();
 }
