@@ -14,8 +14,7 @@ export async function migratedCopies(createAdapter: SqliteAdapter) {
   const template = join(directory, 'template.db');
   const migrated = createAdapter(template);
   await migrated.migrate(undefined);
-  // Into the main file: the copies take the file alone, not its WAL.
-  (migrated.connect(undefined).db as unknown as { $client: { exec(sql: string): unknown } }).$client.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  // Closed, the file holds everything (no -wal beside it): the copies take the file alone.
   await migrated.close();
   let copies = 0;
   return {
