@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect } from 'vitest';
 import { commitsInWal } from './group-commit.ts';
+import { fixtures } from './fixtures.ts';
+import { client } from './http.ts';
 import { matrix } from './matrix.ts';
 
 /**
@@ -16,17 +18,26 @@ import { matrix } from './matrix.ts';
 export function describeSqliteDurability(adapter: string, openDatabase: (target: DatabaseTarget) => DatabaseAdapter): void {
   const { test } = matrix({ adapter });
 
-  async function synchronousWith(env: Record<string, string>): Promise<unknown> {
+  /** `use` in a directory of its own, removed after; `open` opens a file in it as the server would, from DATABASE_URL and `env`. */
+  async function inScratch<T>(use: (open: (file: string, env?: Record<string, string>) => DatabaseAdapter, directory: string) => Promise<T>): Promise<T> {
     const directory = mkdtempSync(join(tmpdir(), `anywhere-durability-${adapter}-`));
-    const database = openDatabase(loadServerConfig({ DATABASE_URL: `file:${join(directory, 'durability.db')}`, ...env }).database);
     try {
-      const [row] = await database.connect(undefined).db.values<[unknown]>(sql.raw('PRAGMA synchronous'));
-      return row?.[0];
+      return await use((file, env = {}) => openDatabase(loadServerConfig({ DATABASE_URL: `file:${join(directory, file)}`, ...env }).database), directory);
     } finally {
-      await database.close();
       rmSync(directory, { recursive: true, force: true });
     }
   }
+
+  const synchronousWith = (env: Record<string, string>): Promise<unknown> =>
+    inScratch(async (open) => {
+      const database = open('durability.db', env);
+      try {
+        const [row] = await database.connect(undefined).db.values<[unknown]>(sql.raw('PRAGMA synchronous'));
+        return row?.[0];
+      } finally {
+        await database.close();
+      }
+    });
 
   describe('SQLITE_SYNCHRONOUS', () => {
     test('unset or normal: the file runs synchronous NORMAL', async () => {
@@ -47,10 +58,8 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
   });
 
   describe('closing', () => {
-    test('a closed database is one file: no -wal or -shm beside it, and a copy of the file alone holds every write', async () => {
-      const directory = mkdtempSync(join(tmpdir(), `anywhere-closing-${adapter}-`));
-      const open = (file: string) => openDatabase(loadServerConfig({ DATABASE_URL: `file:${join(directory, file)}` }).database);
-      try {
+    test('a closed database is one file: no -wal or -shm beside it, and a copy of the file alone holds every write', () =>
+      inScratch(async (open, directory) => {
         const database = open('closing.db');
         await database.migrate(undefined);
         const { db } = database.connect(undefined);
@@ -67,50 +76,37 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
         } finally {
           await copy.close();
         }
-      } finally {
-        rmSync(directory, { recursive: true, force: true });
-      }
-    });
+      }));
   });
 
   describe('group commit of single-statement writes', () => {
-    test('DELETEs and token issues sent in one turn share one COMMIT, each with its own answer', async () => {
-      const directory = mkdtempSync(join(tmpdir(), `anywhere-grouped-${adapter}-`));
-      const file = join(directory, 'grouped.db');
-      const database = openDatabase(loadServerConfig({ DATABASE_URL: `file:${file}` }).database);
-      try {
-        await database.migrate(undefined);
-        const adminToken = crypto.randomUUID() + crypto.randomUUID();
-        const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s', RATE_LIMIT_TOKEN: '1000/1s' }) });
-        const call = (method: string, path: string, token: string, body?: unknown) =>
-          app.fetch(
-            new Request(`http://localhost${path}`, {
-              method,
-              headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-              body: body === undefined ? null : JSON.stringify(body),
-            }),
-          );
-        const author = (await (await call('POST', '/authors', adminToken, { name: 'Grouped', email: 'grouped@example.com' })).json()) as { token: string };
-        const ids: number[] = [];
-        for (let i = 0; i < 8; i++) {
-          ids.push(((await (await call('POST', '/posts', author.token, { title: `Post ${i}`, body: 'Body.' })).json()) as { id: number }).id);
+    test('DELETEs and token issues sent in one turn share one COMMIT, each with its own answer', () =>
+      inScratch(async (open, directory) => {
+        const database = open('grouped.db');
+        try {
+          await database.migrate(undefined);
+          const adminToken = crypto.randomUUID() + crypto.randomUUID();
+          const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s', RATE_LIMIT_TOKEN: '1000/1s' }) });
+          const api = client(async (request) => app.fetch(request));
+          const made = fixtures(api, adminToken);
+          const author = await made.author('Grouped');
+          const ids: number[] = [];
+          for (let i = 0; i < 8; i++) ids.push((await made.post(author)).id);
+          const walCommits = () => commitsInWal(join(directory, 'grouped.db'));
+          await database.connect(undefined).db.run(sql.raw('PRAGMA wal_checkpoint(TRUNCATE)'));
+          expect(walCommits()).toBe(0);
+
+          // Every request started in the same turn, one of them for a post that is already gone.
+          const deletes = await Promise.all([...ids, ids[0]!].map((id) => api.delete(`/posts/${id}`, { token: author.token })));
+          expect(deletes.map((response) => response.status).toSorted()).toEqual([...ids.map(() => 204), 404]);
+          expect(walCommits()).toBe(1);
+
+          const issued = await Promise.all(Array.from({ length: 6 }, () => api.post('/tokens', undefined, { token: author.token })));
+          expect(issued.map((response) => response.status)).toEqual(Array.from({ length: 6 }, () => 201));
+          expect(walCommits()).toBe(2);
+        } finally {
+          await database.close();
         }
-        const walCommits = () => commitsInWal(file);
-        await database.connect(undefined).db.run(sql.raw('PRAGMA wal_checkpoint(TRUNCATE)'));
-        expect(walCommits()).toBe(0);
-
-        // Every request started in the same turn, one of them for a post that is already gone.
-        const deletes = await Promise.all([...ids, ids[0]!].map((id) => call('DELETE', `/posts/${id}`, author.token)));
-        expect(deletes.map((response) => response.status).toSorted()).toEqual([...ids.map(() => 204), 404]);
-        expect(walCommits()).toBe(1);
-
-        const issued = await Promise.all(Array.from({ length: 6 }, () => call('POST', '/tokens', author.token)));
-        expect(issued.map((response) => response.status)).toEqual(Array.from({ length: 6 }, () => 201));
-        expect(walCommits()).toBe(2);
-      } finally {
-        await database.close();
-        rmSync(directory, { recursive: true, force: true });
-      }
-    });
+      }));
   });
 }
