@@ -7,6 +7,7 @@ import { matrix } from '../matrix.ts';
 import { createTestDatabase, type TestDatabase } from '../postgres-server.ts';
 import { freePort } from '../process.ts';
 import { testRedisUrl } from '../redis-server.ts';
+import { json } from '../reliability/load.ts';
 import { newAuthor } from '../reliability/server.ts';
 import { readComposeService } from './compose.ts';
 import { healthy, runContainer, type Container } from './container.ts';
@@ -19,7 +20,6 @@ export interface SeveralMachines {
   image: () => Promise<string>;
 }
 
-const json = { 'Content-Type': 'application/json' };
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
 export function describeSeveralMachines({ composeFile, unavailable, image }: SeveralMachines): void {
@@ -71,11 +71,7 @@ export function describeSeveralMachines({ composeFile, unavailable, image }: Sev
     testUnless(unavailable, 'a write through one container is read through the other at once', async () => {
       const [one, other] = machines as [Container, Container];
       const author = await newAuthor(one.url, adminToken);
-      const created = await fetch(new URL('posts', one.url), {
-        method: 'POST',
-        headers: { ...json, ...bearer(author.token) },
-        body: JSON.stringify({ title: 'Written on one', body: 'Read on the other.', status: 'published' }),
-      });
+      const created = await fetch(new URL('posts', one.url), json(author.token, 'POST', { title: 'Written on one', body: 'Read on the other.', status: 'published' }));
       expect(created.status).toBe(201);
       const post = (await created.json()) as { id: number };
       const read = await fetch(new URL(`posts/${post.id}`, other.url));
@@ -122,11 +118,7 @@ export function describeSeveralMachines({ composeFile, unavailable, image }: Sev
       const killed = new AbortController();
       const writer = async (token: string) => {
         for (let i = 0; i < limit - 2 && !killed.signal.aborted; i++) {
-          const response = await fetch(new URL('posts', victim.url), {
-            method: 'POST',
-            headers: { ...json, ...bearer(token) },
-            body: JSON.stringify({ title: `Acknowledged ${i}`, body: 'Before the kill.', status: 'published' }),
-          }).catch(() => undefined);
+          const response = await fetch(new URL('posts', victim.url), json(token, 'POST', { title: `Acknowledged ${i}`, body: 'Before the kill.', status: 'published' })).catch(() => undefined);
           if (response?.status === 201) acknowledged.push(await response.json());
           else if (response) expect(response.status).toBe(201);
         }
@@ -143,11 +135,7 @@ export function describeSeveralMachines({ composeFile, unavailable, image }: Sev
         expect(await read.json()).toEqual(post);
       }
       const after = await newAuthor(survivor.url, adminToken);
-      const write = await fetch(new URL('posts', survivor.url), {
-        method: 'POST',
-        headers: { ...json, ...bearer(after.token) },
-        body: JSON.stringify({ title: 'After the kill', body: 'The survivor serves.', status: 'published' }),
-      });
+      const write = await fetch(new URL('posts', survivor.url), json(after.token, 'POST', { title: 'After the kill', body: 'The survivor serves.', status: 'published' }));
       expect(write.status).toBe(201);
       // Its primary stops both workers and itself on docker stop's SIGTERM, in time.
       expect((await survivor.stop(service.stopGraceSeconds)).exitCode).toBe(0);
