@@ -1,4 +1,4 @@
-// The load for group-sizes-bun.ts, from its own process: <url> <token> <requests> <connections>.
+// The load for group-sizes.ts (Bun and Node), from its own process: <url> <token> <requests> <connections>.
 // Prints one JSON line: the slowest 1 % of answers, in ms.
 const [url, token, total, connections] = process.argv.slice(2) as [string, string, string, string];
 const post = JSON.stringify({ title: 'Grouped', body: 'Over a socket.', status: 'published', tags: ['bench', 'load'] });

@@ -81,9 +81,9 @@ export function databaseFor({ db, client }: Opened, { flush, maxSize, prepared }
 }
 
 export const adminToken = 'a'.repeat(40);
-const origin = 'http://measure.test';
-export const json = (method: string, path: string, token: string, body?: unknown) =>
-  new Request(origin + path, {
+/** A JSON request as `token` sends it; in-process unless `origin` names a server. */
+export const json = (method: string, path: string, token: string, body?: unknown, origin = 'http://measure.test') =>
+  new Request(new URL(path, origin), {
     method,
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     ...(body !== undefined && { body: JSON.stringify(body) }),
