@@ -39,6 +39,7 @@ export function createBunSqliteAdapter(path: string, { migrationsFolder = fileUR
   return {
     name: 'bun-sqlite',
     connect: () => database,
+    groupRead: database.groupRead,
     migrate: async () => migrate(db, { migrationsFolder }),
     close: async () => {
       database.flush();

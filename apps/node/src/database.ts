@@ -27,6 +27,7 @@ export function createBetterSqliteAdapter(path: string, { synchronous }: { synch
   return {
     name: 'better-sqlite3',
     connect: () => database,
+    groupRead: database.groupRead,
     migrate: async () => migrate(db, { migrationsFolder: fileURLToPath(sqliteMigrations) }),
     close: async () => {
       database.flush();

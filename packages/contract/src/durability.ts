@@ -10,6 +10,8 @@ import { fixtures } from './fixtures.ts';
 import { client } from './http.ts';
 import { matrix } from './matrix.ts';
 
+const titleOf = async (response: Response | Promise<Response>) => ((await (await response).json()) as { title: string }).title;
+
 /**
  * SQLITE_SYNCHRONOUS, from the environment to the open file: the app's own
  * `openDatabase` given what the server config reads, then the pragma asked
@@ -75,6 +77,34 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
           expect(await copy.connect(undefined).db.values(sql.raw('select body from notes'))).toEqual([['kept']]);
         } finally {
           await copy.close();
+        }
+      }));
+  });
+
+  describe('group read', () => {
+    test('GETs sent in one turn are answered together, and each sees what another process committed before it was sent', () =>
+      inScratch(async (open) => {
+        const database = open('reads.db');
+        const otherProcess = open('reads.db');
+        try {
+          await database.migrate(undefined);
+          const adminToken = crypto.randomUUID() + crypto.randomUUID();
+          const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s' }) });
+          const api = client(async (request) => app.fetch(request));
+          const made = fixtures(api, adminToken);
+          const { id } = await made.post(await made.author('Reader'), { status: 'published', title: 'Before' });
+          const get = () => app.fetch(new Request(`http://anywhere.test/posts/${id}`));
+
+          const sentBefore = get();
+          await otherProcess.connect(undefined).db.run(sql`update posts set title = ${'After'} where id = ${id}`);
+          const sentAfter = get();
+          // The second was sent after the commit: it must see it, though the first of its turn was sent before.
+          expect(await titleOf(sentAfter)).toBe('After');
+          // The first too: the turn's reads wait for the next turn and run then, in one transaction.
+          expect(await titleOf(sentBefore)).toBe('After');
+        } finally {
+          await otherProcess.close();
+          await database.close();
         }
       }));
   });

@@ -1,7 +1,8 @@
 import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Synchronous } from './config.ts';
-import type { AtomicStatements, Database, Db } from './database.ts';
+import type { AtomicStatements, Database, DatabaseAdapter, Db } from './database.ts';
 import { createGroupCommit, type GroupCommitOptions, type SyncConnection } from './group-commit.ts';
+import { createReadGroup } from './read-group.ts';
 import * as schema from './schema/sqlite.ts';
 
 /**
@@ -56,8 +57,10 @@ interface SyncRunnable {
 }
 
 export interface SyncDatabase extends Database {
-  /** Commits the writes waiting for their group: call before closing the client. */
+  /** Runs the reads and commits the writes waiting for their groups: call before closing the client. */
   flush(): void;
+  /** Runs read-only work with the other reads of this turn, in one read transaction (./read-group.ts). */
+  groupRead: NonNullable<DatabaseAdapter['groupRead']>;
 }
 
 /**
@@ -65,10 +68,12 @@ export interface SyncDatabase extends Database {
  * writes are group-committed (./group-commit.ts): each `atomically` call's
  * statements run in their own savepoint, inside a transaction shared with the
  * other writes of the same event-loop turn, and its promise settles once that
- * transaction has committed.
+ * transaction has committed. Reads given to `groupRead` share a read
+ * transaction the same way (./read-group.ts).
  */
 export function syncDatabase(db: Db, connection: SyncConnection, options: GroupCommitOptions): SyncDatabase {
   const group = createGroupCommit(connection, options);
+  const reads = createReadGroup(connection, options);
   return {
     dialect: 'sqlite',
     db,
@@ -77,6 +82,10 @@ export function syncDatabase(db: Db, connection: SyncConnection, options: GroupC
     atomically<T extends AtomicStatements>(build: (db: Db) => T) {
       return group.run(() => build(db).map((statement) => (statement as unknown as SyncRunnable).prepare().execute().sync()) as BatchResponse<T>);
     },
-    flush: group.flush,
+    groupRead: reads.run,
+    flush() {
+      reads.flush();
+      group.flush();
+    },
   };
 }

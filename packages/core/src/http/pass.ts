@@ -177,7 +177,10 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
         return ready instanceof Promise ? ready.then(() => route.handle(exchange as RouteRequest)) : route.handle(exchange as RouteRequest);
       };
       const { method, path } = route.operation;
-      return { method: method.toUpperCase() as CompiledRoute['method'], path: honoPath(path), serve: (incoming) => around(incoming, run) };
+      // A read waits for the turn's other reads and runs with them, where the driver gains by it (read-group.ts).
+      const { groupRead } = adapter;
+      const answer = method === 'get' && groupRead ? (exchange: Exchange) => groupRead(() => run(exchange)) : run;
+      return { method: method.toUpperCase() as CompiledRoute['method'], path: honoPath(path), serve: (incoming) => around(incoming, answer) };
     },
 
     /**
