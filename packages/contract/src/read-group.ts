@@ -68,17 +68,6 @@ export function describeReadGroup(adapter: string, open: (path: string) => TestC
       expect(await early).toBe(1);
     });
 
-    test('a read asked for from inside a group runs at once, in the same transaction', async () => {
-      const { group, notes, write } = setUp();
-      const outer = group.run(() => {
-        const before = notes();
-        write('meanwhile');
-        return group.run(() => ({ before, inner: notes() }));
-      });
-      expect(await outer).toEqual({ before: 0, inner: 0 });
-      expect(await group.run(notes)).toBe(1);
-    });
-
     test('a read that throws fails only its own caller', async () => {
       const { reader, group, notes, write } = setUp();
       write('one');

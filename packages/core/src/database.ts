@@ -35,12 +35,6 @@ export interface Database {
    */
   atomically<T extends AtomicStatements>(build: (db: Db) => T): Promise<BatchResponse<T>>;
   /**
-   * Runs read-only work in the read transaction this turn's reads share
-   * (./read-group.ts), where the driver gains by it: a write's own read
-   * (the version it checks) on a synchronous SQLite driver. Absent, read as usual.
-   */
-  groupRead?<T>(work: () => T): Promise<Awaited<T>>;
-  /**
    * Headers for the response, read once the handler has answered (error
    * responses included): D1 returns the session's bookmark here.
    */

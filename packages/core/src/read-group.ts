@@ -34,10 +34,7 @@ export interface ReadGroupOptions {
 }
 
 export interface ReadGroup {
-  /**
-   * Runs `work` with the next group, inside its read transaction (at once,
-   * from inside a group); settles with what `work` returns or throws.
-   */
+  /** Runs `work` with the next group, inside its read transaction; settles with what `work` returns or throws. */
   run<T>(work: () => T): Promise<Awaited<T>>;
   /** Runs the waiting group now: before the connection closes. */
   flush(): void;
@@ -53,7 +50,6 @@ export function createReadGroup(connection: ReadConnection, { nextTurn }: ReadGr
   const [begin, end] = ['BEGIN', 'COMMIT'].map((text) => connection.prepare(text));
   let waiting: Member[] = [];
   let scheduled = false;
-  let running = false;
 
   function flush() {
     scheduled = false;
@@ -66,7 +62,6 @@ export function createReadGroup(connection: ReadConnection, { nextTurn }: ReadGr
       for (const member of members) member.reject(error);
       return;
     }
-    running = true;
     try {
       for (const { work, resolve, reject } of members) {
         try {
@@ -76,7 +71,6 @@ export function createReadGroup(connection: ReadConnection, { nextTurn }: ReadGr
         }
       }
     } finally {
-      running = false;
       // A read transaction commits nothing: COMMIT only ends it.
       if (connection.inTransaction) end!.run();
     }
@@ -84,8 +78,6 @@ export function createReadGroup(connection: ReadConnection, { nextTurn }: ReadGr
 
   return {
     run<T>(work: () => T) {
-      // Asked from inside a group (a member's own work): its request arrived before the transaction began, so it runs in it now.
-      if (running) return new Promise<Awaited<T>>((resolve) => resolve(work() as Awaited<T>));
       return new Promise<Awaited<T>>((resolve, reject) => {
         waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
         if (!scheduled) {

@@ -1,6 +1,6 @@
 import type { BatchResponse } from 'drizzle-orm/batch';
 import type { Synchronous } from './config.ts';
-import type { AtomicStatements, Database, Db } from './database.ts';
+import type { AtomicStatements, Database, DatabaseAdapter, Db } from './database.ts';
 import { createGroupCommit, type GroupCommitOptions, type SyncConnection } from './group-commit.ts';
 import { createReadGroup } from './read-group.ts';
 import * as schema from './schema/sqlite.ts';
@@ -59,7 +59,8 @@ interface SyncRunnable {
 export interface SyncDatabase extends Database {
   /** Runs the reads and commits the writes waiting for their groups: call before closing the client. */
   flush(): void;
-  groupRead: NonNullable<Database['groupRead']>;
+  /** Runs read-only work with the other reads of this turn, in one read transaction (./read-group.ts). */
+  groupRead: NonNullable<DatabaseAdapter['groupRead']>;
 }
 
 /**

@@ -146,17 +146,6 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     }) satisfies Step,
   };
 
-  /**
-   * A write's token lookup, run with the turn's reads where the driver gains
-   * by it (read-group.ts). A GET's steps already run there, all of them: a
-   * write's cannot, since a write that takes no body may reach its handler
-   * in the same go.
-   */
-  const readTogether = (step: Step): Step => {
-    const { groupRead } = adapter;
-    return groupRead ? (exchange) => groupRead(() => step(exchange)) : step;
-  };
-
   /** A route's steps, in the order its checks answer: a required token before the URL, an optional one after it. */
   function stepsOf({ operation }: Route): Step[] {
     const { auth, params, query, body, unlimited, method } = operation;
@@ -164,7 +153,7 @@ export function createRequestPass({ config, logger, limiter, peerAddress, databa
     if (!unlimited) list.push(steps.limit);
     if (withBody.has(method.toUpperCase())) list.push(steps.bodyLimit);
     list.push(steps.connect);
-    if (auth === 'author' || auth === 'admin') list.push(method === 'get' ? steps[auth] : readTogether(steps[auth]));
+    if (auth === 'author' || auth === 'admin') list.push(steps[auth]);
     if (params) {
       const valid = paramsValidator(params);
       list.push((exchange) => void (exchange.params = valid(exchange.incoming.params)));

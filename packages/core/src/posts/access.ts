@@ -38,8 +38,7 @@ export async function writeOwnPost<T>(
   write: (post: PostRecord) => Promise<T | undefined>,
 ): Promise<T> {
   for (let attempt = 0; attempt < attempts; attempt++) {
-    const read = () => readablePost(database, author, id);
-    const post = await (database.groupRead ? database.groupRead(read) : read());
+    const post = await readablePost(database, author, id);
     if (post.authorId !== author.authorId) throw new ApiError(403, `Post ${id} belongs to another author.`);
     if (ifMatch !== undefined && !ifMatchAllows(ifMatch, post.etag)) throw preconditionFailed(id);
     const result = await write(post);
