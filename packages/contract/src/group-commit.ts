@@ -45,12 +45,16 @@ const outcome = (promise: Promise<unknown>) =>
 
 /**
  * Group commit (core/src/group-commit.ts) over a real SQLite file, on the
- * driver `open` makes a client of: writes share one transaction, a failing
+ * driver `openClient` makes a client of: writes share one transaction, a failing
  * write undoes only itself, a failed COMMIT fails them all, and no write is
  * acknowledged before its COMMIT.
  */
-export function describeGroupCommit(adapter: string, open: (path: string) => TestClient): void {
-  const { test } = matrix({ adapter });
+/**
+ * SQLite files for a suite's tests: `path` names one in the test's own
+ * directory, `open` opens a client on it; after each test every client is
+ * closed and the directory removed.
+ */
+export function scratchFiles(prefix: string, openClient: (path: string) => TestClient) {
   const opened: TestClient[] = [];
   let directory: string | undefined;
   afterEach(() => {
@@ -58,11 +62,23 @@ export function describeGroupCommit(adapter: string, open: (path: string) => Tes
     if (directory) rmSync(directory, { recursive: true, force: true });
     directory = undefined;
   });
+  return {
+    path: (file: string) => join((directory ??= mkdtempSync(join(tmpdir(), prefix))), file),
+    open(path: string) {
+      const client = openClient(path);
+      opened.push(client);
+      return client;
+    },
+  };
+}
+
+export function describeGroupCommit(adapter: string, openClient: (path: string) => TestClient): void {
+  const { test } = matrix({ adapter });
+  const { path: pathOf, open } = scratchFiles(`anywhere-group-commit-${adapter}-`, openClient);
 
   /** A fresh file with a table to write, a writer with group commit on it, and a second connection to look from. */
   function setUp(options: Partial<GroupCommitOptions> = {}) {
-    directory = mkdtempSync(join(tmpdir(), `anywhere-group-commit-${adapter}-`));
-    const path = join(directory, 'group.db');
+    const path = pathOf('group.db');
     const writer = open(path);
     writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 200');
     // No checkpoint may empty the WAL while a test counts its commits.
@@ -71,7 +87,6 @@ export function describeGroupCommit(adapter: string, open: (path: string) => Tes
       create table parents (id integer primary key);
       create table children (id integer primary key, parent_id integer not null references parents (id) deferrable initially deferred)`);
     const observer = open(path);
-    opened.push(writer, observer);
     const group = createGroupCommit(writer, { nextTurn: setImmediate, ...options });
     const insert = writer.prepare('insert into notes (body) values (?)');
     const note = (body: string) => group.run(() => insert.run(body));

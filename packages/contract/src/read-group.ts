@@ -1,36 +1,25 @@
 import { createReadGroup } from '@anywhere/core/read-group';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect } from 'vitest';
-import type { TestClient } from './group-commit.ts';
+import { describe, expect } from 'vitest';
+import { scratchFiles, type TestClient } from './group-commit.ts';
 import { matrix } from './matrix.ts';
 
 /**
  * Group read (core/src/read-group.ts) over a real SQLite file, on the driver
- * `open` makes a client of: the reads of one turn run on the next, in one
+ * `openClient` makes a client of: the reads of one turn run on the next, in one
  * read transaction, and none of them misses a write committed before it
  * was given.
  */
-export function describeReadGroup(adapter: string, open: (path: string) => TestClient): void {
+export function describeReadGroup(adapter: string, openClient: (path: string) => TestClient): void {
   const { test } = matrix({ adapter });
-  const opened: TestClient[] = [];
-  let directory: string | undefined;
-  afterEach(() => {
-    for (const client of opened.splice(0)) client.close();
-    if (directory) rmSync(directory, { recursive: true, force: true });
-    directory = undefined;
-  });
+  const { path: pathOf, open } = scratchFiles(`anywhere-read-group-${adapter}-`, openClient);
 
   /** A fresh file with a table, a reader with group read on it, and a second connection that writes, as another process would. */
   function setUp() {
-    directory = mkdtempSync(join(tmpdir(), `anywhere-read-group-${adapter}-`));
-    const path = join(directory, 'reads.db');
+    const path = pathOf('reads.db');
     const reader = open(path);
     reader.exec('PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 200');
     reader.exec('create table notes (id integer primary key, body text not null)');
     const writer = open(path);
-    opened.push(reader, writer);
     const group = createReadGroup(reader, { nextTurn: setImmediate });
     const count = reader.prepare('select count(*) as n from notes');
     const notes = () => (count.get() as { n: number }).n;
