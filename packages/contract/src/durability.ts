@@ -10,6 +10,15 @@ import { fixtures } from './fixtures.ts';
 import { client } from './http.ts';
 import { matrix } from './matrix.ts';
 
+/** The app over a migrated `database`, logs silenced, with its client and fixtures. */
+async function appOn(database: DatabaseAdapter, env: Record<string, string> = {}) {
+  await database.migrate(undefined);
+  const adminToken = crypto.randomUUID() + crypto.randomUUID();
+  const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s', ...env }) });
+  const api = client(async (request) => app.fetch(request));
+  return { app, api, made: fixtures(api, adminToken) };
+}
+
 const titleOf = async (response: Response | Promise<Response>) => ((await (await response).json()) as { title: string }).title;
 
 /**
@@ -87,11 +96,7 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
         const database = open('reads.db');
         const otherProcess = open('reads.db');
         try {
-          await database.migrate(undefined);
-          const adminToken = crypto.randomUUID() + crypto.randomUUID();
-          const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s' }) });
-          const api = client(async (request) => app.fetch(request));
-          const made = fixtures(api, adminToken);
+          const { app, made } = await appOn(database);
           const { id } = await made.post(await made.author('Reader'), { status: 'published', title: 'Before' });
           const get = () => app.fetch(new Request(`http://anywhere.test/posts/${id}`));
 
@@ -114,11 +119,7 @@ export function describeSqliteDurability(adapter: string, openDatabase: (target:
       inScratch(async (open, directory) => {
         const database = open('grouped.db');
         try {
-          await database.migrate(undefined);
-          const adminToken = crypto.randomUUID() + crypto.randomUUID();
-          const app = createApp({ database, config: loadAppConfig({ LOG_LEVEL: 'silent', ADMIN_TOKEN: adminToken, RATE_LIMIT: '1000/1s', RATE_LIMIT_TOKEN: '1000/1s' }) });
-          const api = client(async (request) => app.fetch(request));
-          const made = fixtures(api, adminToken);
+          const { api, made } = await appOn(database, { RATE_LIMIT_TOKEN: '1000/1s' });
           const author = await made.author('Grouped');
           const ids: number[] = [];
           for (let i = 0; i < 8; i++) ids.push((await made.post(author)).id);

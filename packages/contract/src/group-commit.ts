@@ -44,12 +44,6 @@ const outcome = (promise: Promise<unknown>) =>
   );
 
 /**
- * Group commit (core/src/group-commit.ts) over a real SQLite file, on the
- * driver `openClient` makes a client of: writes share one transaction, a failing
- * write undoes only itself, a failed COMMIT fails them all, and no write is
- * acknowledged before its COMMIT.
- */
-/**
  * SQLite files for a suite's tests: `path` names one in the test's own
  * directory, `open` opens a client on it; after each test every client is
  * closed and the directory removed.
@@ -72,6 +66,12 @@ export function scratchFiles(prefix: string, openClient: (path: string) => TestC
   };
 }
 
+/**
+ * Group commit (core/src/group-commit.ts) over a real SQLite file, on the
+ * driver `openClient` makes a client of: writes share one transaction, a failing
+ * write undoes only itself, a failed COMMIT fails them all, and no write is
+ * acknowledged before its COMMIT.
+ */
 export function describeGroupCommit(adapter: string, openClient: (path: string) => TestClient): void {
   const { test } = matrix({ adapter });
   const { path: pathOf, open } = scratchFiles(`anywhere-group-commit-${adapter}-`, openClient);
