@@ -1,4 +1,4 @@
-import { createAuthor, createPost, findPost, issueToken, updatePost } from '@anywhere/core/data';
+import { createAuthor, createPost, findPost, issueToken, postUpdate, updatePost, writeOwnPost } from '@anywhere/core/data';
 import { eq, getTableColumns, getTableName, sql } from 'drizzle-orm';
 import { describe, expect } from 'vitest';
 import { fixtures, newPost, unique } from './fixtures.ts';
@@ -21,6 +21,9 @@ async function failure(write: Promise<unknown>): Promise<string> {
     return [message, cause?.message].join(' ');
   }
 }
+
+/** The marks appended to a body, `B.3.1.2`, sorted. */
+const marks = (body: string) => body.split('.').slice(1).toSorted();
 
 /** The adapter contract below HTTP: migrations, the all-or-nothing write, and what is stored. */
 export function describeAdapterContract<Env>(target: ContractTarget<Env>): void {
@@ -144,6 +147,26 @@ export function describeAdapterContract<Env>(target: ContractTarget<Env>): void 
       expect(current).toBeDefined();
       expect(await updatePost(database, post, { title: 'Stale', body: 'B', status: 'draft', tags: ['c'] })).toBeUndefined();
       expect(await findPost(database, post.id)).toEqual(current);
+    });
+
+    test('unconditional writes of one post begun in one turn all land, each on the version before it', async () => {
+      const database = connect();
+      const author = await newAuthor();
+      const post = await createPost(database, author.id, { title: unique('Contended '), body: 'B', status: 'draft', tags: ['start'] });
+      const owner = { database, author: { kind: 'author', authorId: author.id, tokenSelector: 'unused' }, ifMatch: undefined } as const;
+      // A synchronous driver reads the post inside the write's own transaction, so no write can miss its version.
+      // Elsewhere a write whose version changed starts over: each loses at most one round to each other writer,
+      // so a few writers stay within its ten attempts (and D1's strict limit of 50 queries per request).
+      const writers = database.synchronous ? 30 : 4;
+      const written = await Promise.all(
+        Array.from({ length: writers }, (_, i) =>
+          writeOwnPost(owner, post.id, (current) => postUpdate(database, current, { ...current, body: `${current.body}.${i}` })),
+        ),
+      );
+      // Every write appended its mark to the body it found: none was lost, none applied twice.
+      const all = Array.from({ length: writers }, (_, i) => String(i)).toSorted();
+      expect(marks((await findPost(database, post.id))!.body)).toEqual(all);
+      expect(new Set(written.map((version) => version.etag)).size).toBe(writers);
     });
 
     test('concurrent writes neither corrupt nor deadlock: 40 posts with tags at once all land whole', async () => {

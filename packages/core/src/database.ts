@@ -25,6 +25,8 @@ export interface Database {
    * Its queries answer at once (bun:sqlite, better-sqlite3): a write can then
    * be prepared once and run with each call's values (./prepared.ts), where
    * D1's batch and a Postgres transaction take statements built per call.
+   * And `atomically` calls `build` inside its transaction, with the write lock
+   * held: a read made there sees the data exactly as the write will find it.
    */
   readonly synchronous?: boolean;
   /**

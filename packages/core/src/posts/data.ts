@@ -1,9 +1,10 @@
 import { and, count, desc, eq, exists, getTableColumns, inArray, or, sql } from 'drizzle-orm';
+import type { BatchResponse } from 'drizzle-orm/batch';
 import { randomBase64Url } from '../crypto.ts';
-import type { Database, Schema } from '../database.ts';
+import type { AtomicStatements, Database, Db, Schema } from '../database.ts';
 import type { MaybePromise } from '../http/route.ts';
 import { perDatabase, preparedRows, preparedWrite } from '../prepared.ts';
-import { writeOne } from '../write-one.ts';
+import { writeAll } from '../writes.ts';
 import type { Position } from './cursor.ts';
 import type { PostFields } from './schema.ts';
 
@@ -168,32 +169,53 @@ export async function createPost(database: Database, authorId: number, fields: P
   return { ...row, tags };
 }
 
+/**
+ * A write to one post, planned from the version that was read: its
+ * statements write only if the post is still that version, and `answer`
+ * reads their results (undefined when the post had changed, so nothing was
+ * written). See writeOwnPost (./access.ts), which runs it.
+ */
+export interface PostWrite<T> {
+  statements(db: Db): AtomicStatements;
+  answer(results: readonly unknown[]): T | undefined;
+}
+
+/** Keeps the statements' result types for `answer`: it only ever gets the results of those statements. */
+const postWrite = <S extends AtomicStatements, T>(statements: (db: Db) => S, answer: (results: BatchResponse<S>) => T | undefined): PostWrite<T> => ({
+  statements,
+  answer: answer as PostWrite<T>['answer'],
+});
+
 const sameTags = (a: string[], b: string[]) => a.length === b.length && a.every((tag, i) => tag === b[i]);
 
-/** Writes `fields` over `current`, unless the post changed since it was read: then undefined. */
-export async function updatePost(database: Database, current: PostRecord, fields: PostFields): Promise<PostRecord | undefined> {
+/** `fields` written over `current`, if it is still the post's version. */
+export function postUpdate(database: Database, current: PostRecord, fields: PostFields): PostWrite<PostRecord> {
   const { title, body, status, tags } = fields;
   const etag = newEtag();
   // Both lists are sorted and without duplicates: unchanged tags need no writes.
   const retag = !sameTags(tags, current.tags);
-  const [[row]] = await database.atomically((db) => {
-    const post = updateRow(database, db, { id: current.id, current: current.etag, title, body, status, etag, at: new Date() });
-    if (!retag) return [post] as const;
-    return [post, clearTags(database, db, { etag }), insertTags(database, db, { etag, tags: JSON.stringify(tags) })] as const;
-  });
-  return row && { ...row, tags };
+  return postWrite(
+    (db) => {
+      const post = updateRow(database, db, { id: current.id, current: current.etag, title, body, status, etag, at: new Date() });
+      if (!retag) return [post] as const;
+      return [post, clearTags(database, db, { etag }), insertTags(database, db, { etag, tags: JSON.stringify(tags) })] as const;
+    },
+    ([[row]]) => row && { ...row, tags },
+  );
 }
 
-/** Deletes `current` (its tags go with it), unless it changed since it was read: then false. */
-export async function deletePost(database: Database, current: PostRecord): Promise<boolean> {
-  const { posts } = database.schema;
-  const deleted = await writeOne(database, (db) =>
-    db
-      .delete(posts)
-      .where(and(eq(posts.id, current.id), eq(posts.etag, current.etag)))
-      .returning({ id: posts.id }),
+/** `current` deleted (its tags go with it), if it is still the post's version. */
+export function postDeletion({ schema: { posts } }: Database, current: PostRecord): PostWrite<true> {
+  return postWrite(
+    (db) => [db.delete(posts).where(and(eq(posts.id, current.id), eq(posts.etag, current.etag))).returning({ id: posts.id })] as const,
+    ([deleted]) => (deleted.length > 0 ? true : undefined),
   );
-  return deleted.length > 0;
+}
+
+/** Writes `fields` over `current`, unless the post changed since it was read: then undefined. */
+export async function updatePost(database: Database, current: PostRecord, fields: PostFields): Promise<PostRecord | undefined> {
+  const update = postUpdate(database, current, fields);
+  return update.answer(await writeAll(database, update.statements));
 }
 
 /** Tags of published posts, most used first. */

@@ -5,7 +5,7 @@ import { idParam, iso } from '../http/params.ts';
 import { reply, route, type RouteRequest } from '../http/route.ts';
 import { readablePost, writeOwnPost } from './access.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { createPost, deletePost, listPosts, updatePost, type PostRecord } from './data.ts';
+import { createPost, listPosts, postDeletion, postUpdate, type PostRecord } from './data.ts';
 import { listQuery, newPostSchema, patchSchema, postPageSchema, postSchema, replacementSchema } from './schema.ts';
 
 const toJson = ({ id, title, body, status, tags, authorId, createdAt, updatedAt }: PostRecord) => ({
@@ -142,7 +142,7 @@ export const postRoutes = [
   route(patch, async (request) => {
     const changes = request.body;
     const post = await writeOwnPost(owner(request), request.params.id, (current) =>
-      updatePost(request.database, current, {
+      postUpdate(request.database, current, {
         title: changes.title ?? current.title,
         body: changes.body ?? current.body,
         status: changes.status ?? current.status,
@@ -152,11 +152,11 @@ export const postRoutes = [
     return withVersion(200, post);
   }),
   route(replace, async (request) => {
-    const post = await writeOwnPost(owner(request), request.params.id, (current) => updatePost(request.database, current, request.body));
+    const post = await writeOwnPost(owner(request), request.params.id, (current) => postUpdate(request.database, current, request.body));
     return withVersion(200, post);
   }),
   route(remove, async (request) => {
-    await writeOwnPost(owner(request), request.params.id, async (current) => ((await deletePost(request.database, current)) ? true : undefined));
+    await writeOwnPost(owner(request), request.params.id, (current) => postDeletion(request.database, current));
     return reply(204);
   }),
 ] as const;

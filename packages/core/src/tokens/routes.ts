@@ -4,7 +4,7 @@ import { issueToken } from '../auth/tokens.ts';
 import { operation, problems } from '../http/openapi.ts';
 import { iso, timestamp } from '../http/params.ts';
 import { reply, route } from '../http/route.ts';
-import { writeOne } from '../write-one.ts';
+import { writeOne } from '../writes.ts';
 
 const issuedTokenSchema = z
   .object({
