@@ -34,7 +34,7 @@ export function createBunSqliteAdapter(path: string, { migrationsFolder = fileUR
   // A statement left unfinalized keeps the connection open past close(), and with it the -wal file beside the database.
   const compiled = compileOnce(client, { release: (statement: Statement) => statement.finalize() });
   const db = drizzle({ client: compiled });
-  const database = syncDatabase(db, client, { nextTurn: setImmediate });
+  const database = syncDatabase(db, client, { nextTurn: setImmediate, synchronous });
 
   return {
     name: 'bun-sqlite',

@@ -22,7 +22,7 @@ export function createBetterSqliteAdapter(path: string, { synchronous }: { synch
   const client = new BetterSqlite(path);
   for (const pragma of filePragmas(synchronous)) client.pragma(pragma);
   const db = drizzle({ client: compileOnce(client, { reuse }) });
-  const database = syncDatabase(db, client, { nextTurn: setImmediate });
+  const database = syncDatabase(db, client, { nextTurn: setImmediate, synchronous });
 
   return {
     name: 'better-sqlite3',

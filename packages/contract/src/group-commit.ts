@@ -180,6 +180,36 @@ export function describeGroupCommit(adapter: string, openClient: (path: string) 
       expect(await Promise.all(writes)).toEqual(Array(20).fill(1));
     });
 
+    test('with gatherTurns, a group waits while each turn brings more writes, then commits them once', async () => {
+      const { note, count, commits } = setUp({ gatherTurns: 3 });
+      const before = commits();
+      // Queued before the group's own turn, as a socket's requests are read before it: a write arrives
+      // in each of the next two turns, then none.
+      const later = new Promise<unknown>((resolve) => setImmediate(() => resolve(Promise.all([note('turn 1'), new Promise((next) => setImmediate(() => next(note('turn 2'))))]))));
+      await Promise.all([note('turn 0'), later]);
+      expect(count()).toBe(3);
+      expect(commits() - before).toBe(1);
+    });
+
+    test('with gatherTurns, a lone write waits for no later turn, and a steady stream is cut at gatherTurns', async () => {
+      const { note, count, commits } = setUp({ gatherTurns: 2 });
+      const before = commits();
+      for (let i = 0; i < 3; i++) await note(`alone ${i}`);
+      expect(commits() - before).toBe(3);
+      // A write in each of twelve turns, each read before the group looks: without the bound they would
+      // wait for one another to the end. With it a group takes its first turn and two more: 4, 4 and 4.
+      const stream: Promise<unknown>[] = [];
+      const write = (turn: number) => {
+        if (turn < 11) setImmediate(() => write(turn + 1));
+        stream.push(note(`stream ${turn}`));
+      };
+      write(0);
+      while (stream.length < 12) await new Promise((next) => setImmediate(next));
+      await Promise.all(stream);
+      expect(count()).toBe(15);
+      expect(commits() - before - 3).toBe(3);
+    });
+
     test('flush commits the waiting group at once, before the connection closes', async () => {
       const { group, note, count } = setUp();
       const writes = Promise.all([note('closing 1'), note('closing 2')]);

@@ -71,8 +71,10 @@ export interface SyncDatabase extends Database {
  * transaction has committed. Reads given to `groupRead` share a read
  * transaction the same way (./read-group.ts).
  */
-export function syncDatabase(db: Db, connection: SyncConnection, options: GroupCommitOptions): SyncDatabase {
-  const group = createGroupCommit(connection, options);
+export function syncDatabase(db: Db, connection: SyncConnection, options: GroupCommitOptions & { synchronous?: Synchronous }): SyncDatabase {
+  // At `full` every COMMIT waits for an fsync (1.3 ms here under load): a group that waits one more turn
+  // for writes still arriving shares it more widely (measured on Bun: 10 writes a COMMIT → 16, POST +23 %).
+  const group = createGroupCommit(connection, { gatherTurns: options.synchronous === 'full' ? 1 : 0, ...options });
   const reads = createReadGroup(connection, options);
   return {
     dialect: 'sqlite',
