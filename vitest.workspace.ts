@@ -19,8 +19,9 @@ export default [
     test: {
       name: 'entry-points',
       include: ['apps/*/test/*.e2e.ts'],
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
+      // Real processes beside the rest of the run on two cores: a start alone has taken over 30 s.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
     },
   },
 ] satisfies TestProjectConfiguration[];

@@ -99,7 +99,8 @@ describe('single executables', () => {
       let stderr = '';
       shell.stdout.on('data', (chunk) => (stdout += chunk));
       shell.stderr.on('data', (chunk) => (stderr += chunk));
-      await expect.poll(() => stdout.includes('\n'), { timeout: 30_000 }).toBe(true);
+      // PGlite's start (WASM, migrations) has taken over 30 s beside the rest of the test run.
+      await expect.poll(() => stdout.includes('\n'), { timeout: 90_000 }).toBe(true);
 
       const ready = JSON.parse(stdout.split('\n')[0]!) as { event: string; url: string };
       expect(ready).toMatchObject({ event: 'listening', url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/) });
@@ -128,6 +129,6 @@ describe('single executables', () => {
       // A slow client cannot hold a sidecar either.
       expectTimedOut(await trickleChunked(again.server.url, adminToken), 1000);
       expect(await again.server.stop('SIGTERM')).toBe(0);
-    });
+    }, 240_000);
   });
 });

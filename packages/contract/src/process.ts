@@ -22,8 +22,12 @@ export interface StartOptions {
   inheritEnv?: boolean;
 }
 
-/** Starts a real server process and resolves once it says where it listens. */
-export function startServer({ command, args, cwd, env = {}, ready, timeoutMs = 30_000, inheritEnv = true }: StartOptions): Promise<ServerProcess> {
+/**
+ * Starts a real server process and resolves once it says where it listens.
+ * The default wait is generous: beside the rest of the test run on two cores,
+ * four Node workers from source have taken more than 30 s to listen.
+ */
+export function startServer({ command, args, cwd, env = {}, ready, timeoutMs = 90_000, inheritEnv = true }: StartOptions): Promise<ServerProcess> {
   const child = spawn(command, args, { cwd, env: inheritEnv ? { ...process.env, ...env } : env, stdio: ['ignore', 'pipe', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let output = '';

@@ -72,7 +72,7 @@ export function describeCrashSafety(target: ServerEntryPoint): void {
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
   const start = async () => startEntryPoint(target, { ADMIN_TOKEN: adminToken, DATABASE_URL: await database.url(), LOG_LEVEL: 'error' });
 
-  describe(`crash safety (${target.runtime.name})`, { timeout: 180_000 }, () => {
+  describe(`crash safety (${target.runtime.name})`, { timeout: 300_000 }, () => {
     testUnless(target.unavailable, `killed with SIGKILL mid-write ${kills} times, it restarts on the same data and every acknowledged write is there`, async () => {
       const acknowledged = new Map<number, Written>();
       let server: ServerProcess = await start();

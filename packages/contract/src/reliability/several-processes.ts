@@ -23,7 +23,7 @@ export function describeSeveralProcesses(target: ServerEntryPoint): void {
   const adminToken = crypto.randomUUID() + crypto.randomUUID();
   const start = async () => startEntryPoint(target, { PROCESSES: String(processes), ADMIN_TOKEN: adminToken, DATABASE_URL: await database.url() });
 
-  describe(`several processes (${target.runtime.name})`, { timeout: 60_000 }, () => {
+  describe(`several processes (${target.runtime.name})`, { timeout: 180_000 }, () => {
     testUnless(target.unavailable, `${processes} processes on one port and one database serve mixed concurrent reads and writes: no 5xx, no SQLITE_BUSY`, async () => {
       await using server = await start();
       const authors = await Promise.all(Array.from({ length: 4 }, () => newAuthor(server.url, adminToken)));
